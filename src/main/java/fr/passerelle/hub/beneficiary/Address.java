@@ -1,0 +1,8 @@
+package fr.passerelle.hub.beneficiary;
+
+public record Address(String line, String postalCode, String commune, String inseeCode) {
+
+    public boolean empty() {
+        return line == null && postalCode == null && commune == null && inseeCode == null;
+    }
+}

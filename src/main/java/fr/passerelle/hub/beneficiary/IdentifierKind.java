@@ -1,0 +1,10 @@
+package fr.passerelle.hub.beneficiary;
+
+/** The identifiers partners know a person by. */
+public enum IdentifierKind {
+    FRANCE_TRAVAIL_ID,
+    MISSION_LOCALE_DOSSIER,
+    PLIE_PARTICIPANT,
+    ASSOCIATION_REFERENCE,
+    PARTNER_RECORD
+}

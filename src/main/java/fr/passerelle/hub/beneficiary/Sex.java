@@ -1,0 +1,5 @@
+package fr.passerelle.hub.beneficiary;
+
+public enum Sex {
+    F, M
+}

@@ -1,0 +1,75 @@
+package fr.passerelle.hub.identity;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryStore;
+import fr.passerelle.hub.beneficiary.IdentifierKind;
+import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.referral.CanonicalReferral;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the beneficiary an accepted referral is about, or creates one. Deterministic keys only, in order of
+ * certainty: the partner's own record key, the NIR, the France Travail id with the birth date. Anything weaker
+ * creates a new record rather than risk mixing two people's files.
+ */
+@Component
+public class IdentityResolver {
+
+    static final String FRANCE_TRAVAIL_ISSUER = "france-travail";
+
+    private final BeneficiaryStore beneficiaries;
+
+    public IdentityResolver(BeneficiaryStore beneficiaries) {
+        this.beneficiaries = beneficiaries;
+    }
+
+    public UUID resolve(Partner partner, CanonicalReferral referral, UUID referralId) {
+        List<PartnerIdentifier> identifiers = identifiers(partner, referral);
+        Optional<UUID> match = beneficiaries.findByIdentifier(identifiers.get(0));
+        if (match.isEmpty() && referral.identity().nir() != null) {
+            match = beneficiaries.findByNir(referral.identity().nir());
+        }
+        if (match.isEmpty() && referral.franceTravailId() != null) {
+            match = beneficiaries.findByFranceTravailId(referral.franceTravailId(), referral.identity().birthDate());
+        }
+        UUID beneficiaryId;
+        if (match.isPresent()) {
+            beneficiaryId = match.get();
+            beneficiaries.enrich(beneficiaryId, referral);
+        } else {
+            beneficiaryId = beneficiaries.create(referral);
+        }
+        beneficiaries.addIdentifiers(beneficiaryId, identifiers, referralId);
+        beneficiaries.addBarriers(beneficiaryId, referral, referralId);
+        beneficiaries.addReferent(beneficiaryId, ReferentRole.PRESCRIBER, referral.prescriber(), partner.id(), referralId);
+        beneficiaries.addReferent(beneficiaryId, ReferentRole.SOCIAL_WORKER, referral.socialWorker(), partner.id(), referralId);
+        beneficiaries.addReferent(beneficiaryId, ReferentRole.EMPLOYMENT_COUNSELOR, referral.employmentCounselor(),
+                partner.id(), referralId);
+        return beneficiaryId;
+    }
+
+    /** The identifiers a referral carries: the partner's record key by kind of partner, and the FT id. */
+    static List<PartnerIdentifier> identifiers(Partner partner, CanonicalReferral referral) {
+        List<PartnerIdentifier> identifiers = new ArrayList<>();
+        IdentifierKind recordKind = switch (partner.kind()) {
+            case MISSION_LOCALE -> IdentifierKind.MISSION_LOCALE_DOSSIER;
+            case PLIE -> IdentifierKind.PLIE_PARTICIPANT;
+            case ASSOCIATION -> IdentifierKind.ASSOCIATION_REFERENCE;
+            case FRANCE_TRAVAIL -> IdentifierKind.FRANCE_TRAVAIL_ID;
+            default -> IdentifierKind.PARTNER_RECORD;
+        };
+        String issuer = recordKind == IdentifierKind.FRANCE_TRAVAIL_ID ? FRANCE_TRAVAIL_ISSUER : partner.id();
+        identifiers.add(new PartnerIdentifier(recordKind, issuer, referral.recordKey()));
+        if (referral.franceTravailId() != null && !(recordKind == IdentifierKind.FRANCE_TRAVAIL_ID
+                && referral.franceTravailId().equals(referral.recordKey()))) {
+            identifiers.add(new PartnerIdentifier(IdentifierKind.FRANCE_TRAVAIL_ID, FRANCE_TRAVAIL_ISSUER,
+                    referral.franceTravailId()));
+        }
+        return identifiers;
+    }
+}

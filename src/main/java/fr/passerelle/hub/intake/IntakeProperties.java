@@ -1,0 +1,8 @@
+package fr.passerelle.hub.intake;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** @param maxJsonBytes largest JSON body accepted over REST; larger ones are refused before being parsed */
+@ConfigurationProperties("passerelle.intake")
+public record IntakeProperties(long maxJsonBytes) {
+}

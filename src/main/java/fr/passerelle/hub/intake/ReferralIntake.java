@@ -1,0 +1,41 @@
+package fr.passerelle.hub.intake;
+
+import fr.passerelle.hub.identity.IdentityResolver;
+import fr.passerelle.hub.mapping.MappedRecord;
+import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.referral.ReferralStore;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts one mapped record, whatever the channel: records the referral (or its new revision) and links it to its
+ * beneficiary, in one transaction.
+ */
+@Component
+public class ReferralIntake {
+
+    private final ReferralStore referrals;
+    private final IdentityResolver identities;
+
+    public ReferralIntake(ReferralStore referrals, IdentityResolver identities) {
+        this.referrals = referrals;
+        this.identities = identities;
+    }
+
+    @Transactional
+    public IntakeResult accept(Partner partner, String channel, UUID rawMessageId, MappedRecord record) {
+        if (!record.accepted()) {
+            throw new IllegalArgumentException("a rejected record cannot be accepted");
+        }
+        ReferralStore.Recorded recorded = referrals.record(partner.id(), channel, rawMessageId, record.referral(),
+                record.warnings());
+        UUID beneficiaryId = null;
+        if (recorded.changed()) {
+            beneficiaryId = identities.resolve(partner, record.referral(), recorded.referralId());
+            referrals.linkBeneficiary(recorded.referralId(), beneficiaryId);
+        }
+        return new IntakeResult(recorded.referralId(), recorded.status(), recorded.created(), recorded.changed(),
+                beneficiaryId, record.warnings());
+    }
+}

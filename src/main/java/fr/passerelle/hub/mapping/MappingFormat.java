@@ -1,0 +1,5 @@
+package fr.passerelle.hub.mapping;
+
+public enum MappingFormat {
+    CSV, XLSX, JSON, XML
+}

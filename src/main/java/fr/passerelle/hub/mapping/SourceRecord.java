@@ -1,0 +1,16 @@
+package fr.passerelle.hub.mapping;
+
+import java.util.List;
+
+/** One record of a partner payload as the reader sees it, before mapping. */
+public interface SourceRecord {
+
+    /** The record's position for reports: line of a CSV, row of a sheet, index in a JSON list (1-based). */
+    int position();
+
+    /**
+     * The raw values under a source name: empty when absent or null, one element for a scalar, several for a
+     * list.
+     */
+    List<String> values(String source);
+}

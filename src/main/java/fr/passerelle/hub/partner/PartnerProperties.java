@@ -1,0 +1,21 @@
+package fr.passerelle.hub.partner;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The partner network as configured: {@code passerelle.partners.<partner id>}. */
+@ConfigurationProperties("passerelle")
+public record PartnerProperties(Map<String, PartnerSettings> partners) {
+
+    public PartnerProperties {
+        partners = partners == null ? Map.of() : Map.copyOf(partners);
+    }
+
+    public record PartnerSettings(String name, PartnerKind kind, String apiKey, String sftpPassword,
+                                  List<Channel> inbound, Channel outbound) {
+        public PartnerSettings {
+            inbound = inbound == null ? List.of() : List.copyOf(inbound);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package fr.passerelle.hub.partner;
+
+import fr.passerelle.hub.security.SecretHasher;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The partners the hub knows, loaded from configuration and written to the {@code partner} table at start-up
+ * (credentials hashed). Other features hold foreign keys to that table.
+ */
+@Component
+public class PartnerRegistry {
+
+    private final Map<String, Partner> partners;
+
+    public PartnerRegistry(PartnerProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
+        Map<String, Partner> loaded = new TreeMap<>();
+        properties.partners().forEach((id, settings) -> {
+            if (!id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+                throw new IllegalStateException("passerelle.partners: partner id '" + id
+                        + "' must be lower-case letters, digits and dashes");
+            }
+            if (settings.kind() == null) {
+                throw new IllegalStateException("passerelle.partners." + id + ".kind is missing");
+            }
+            loaded.put(id, new Partner(id, settings.name(), settings.kind(), new HashSet<>(settings.inbound()),
+                    settings.outbound()));
+        });
+        this.partners = Map.copyOf(loaded);
+        transactions.executeWithoutResult(status -> persist(properties, jdbc));
+    }
+
+    private void persist(PartnerProperties properties, JdbcClient jdbc) {
+        partners.values().forEach(partner -> jdbc.sql("""
+                        insert into partner (id, name, kind, inbound, outbound, updated_at)
+                        values (:id, :name, :kind, :inbound, :outbound, now())
+                        on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+                            inbound = excluded.inbound, outbound = excluded.outbound, updated_at = now()
+                        """)
+                .param("id", partner.id())
+                .param("name", partner.name())
+                .param("kind", partner.kind().name())
+                .param("inbound", partner.inbound().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("outbound", partner.outbound() == null ? null : partner.outbound().name())
+                .update());
+        properties.partners().forEach((id, settings) -> {
+            storeCredential(jdbc, id, "API_KEY", settings.apiKey());
+            storeCredential(jdbc, id, "SFTP_PASSWORD", settings.sftpPassword());
+        });
+    }
+
+    private static void storeCredential(JdbcClient jdbc, String partnerId, String kind, String secret) {
+        if (secret == null || secret.isBlank()) {
+            jdbc.sql("delete from partner_credential where partner_id = :p and kind = :k")
+                    .param("p", partnerId).param("k", kind).update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into partner_credential (partner_id, kind, secret_hash) values (:p, :k, :h)
+                        on conflict (partner_id, kind) do update set secret_hash = excluded.secret_hash,
+                            created_at = case when partner_credential.secret_hash = excluded.secret_hash
+                                              then partner_credential.created_at else now() end
+                        """)
+                .param("p", partnerId).param("k", kind).param("h", SecretHasher.hash(secret))
+                .update();
+    }
+
+    public Optional<Partner> find(String partnerId) {
+        return Optional.ofNullable(partners.get(partnerId));
+    }
+
+    public Partner get(String partnerId) {
+        return find(partnerId).orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
+    }
+
+    public Collection<Partner> all() {
+        return partners.values();
+    }
+}

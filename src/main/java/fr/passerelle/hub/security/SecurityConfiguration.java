@@ -1,0 +1,76 @@
+package fr.passerelle.hub.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Partner systems: stateless, one API key per partner. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        // Camel's platform-http answers asynchronously; the request was authorized on its way in.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/api/v1/openapi.json").permitAll()
+                        .anyRequest().hasRole("PARTNER"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
+                .build();
+    }
+
+    /** People: operators and administrators log in; health stays open for probes. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain people(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService consoleUsers(ConsoleProperties console) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(
+                User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
+                        .roles("OPERATOR").build(),
+                User.withUsername("admin").password(encoder.encode(console.adminPassword()))
+                        .roles("ADMIN", "OPERATOR").build());
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"about:blank","title":"Unauthorized","status":401,\
+                    "detail":"Clé d'API absente ou inconnue (en-tête X-Api-Key)."}""");
+        };
+    }
+}

@@ -1,0 +1,171 @@
+package fr.passerelle.hub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.support.HubIntegrationTest;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AssociationReferralApiIT extends HubIntegrationTest {
+
+    private static final String AILE_KEY = "demo-aile-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void acceptsEveryValidAileSampleAndReadsItBackNormalized() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("aile/valid"))) {
+            samples = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(samples).hasSize(12);
+        for (Path sample : samples) {
+            HttpResponse<String> created = postJson("/api/v1/referrals", AILE_KEY, Files.readAllBytes(sample));
+            assertThat(created.statusCode()).as(sample.getFileName().toString()).isIn(200, 202);
+            JsonNode answer = JSON.readTree(created.body());
+            String id = answer.get("referralId").asText();
+            assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/referrals/" + id);
+
+            JsonNode status = JSON.readTree(get("/api/v1/referrals/" + id, AILE_KEY).body());
+            assertThat(status.get("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(status.get("beneficiaryId").isNull()).isFalse();
+        }
+    }
+
+    @Test
+    void normalizesNamesPhonesAndNir() throws IOException {
+        JsonNode answer = JSON.readTree(postJson("/api/v1/referrals", AILE_KEY,
+                sample("aile/valid/AILE-20261120-005.json")).body());
+        JsonNode status = JSON.readTree(get("/api/v1/referrals/" + answer.get("referralId").asText(), AILE_KEY).body());
+        JsonNode normalized = status.get("normalized");
+        assertThat(normalized.at("/identity/birthName").asText()).isEqualTo("Vidal");
+        assertThat(normalized.at("/identity/usageName").asText()).isEqualTo("Brunet");
+        assertThat(normalized.at("/identity/firstNames").asText()).isEqualTo("Gaëlle");
+        assertThat(normalized.at("/identity/birthDate").asText()).isEqualTo("1990-05-01");
+        assertThat(normalized.at("/contact/phones/0").asText()).isEqualTo("+33774802452");
+        assertThat(normalized.at("/barriers").toString()).isEqualTo("[\"LANGUE_SAVOIRS\",\"NUMERIQUE\"]");
+        // SECURITY: the NIR (Corsican 2A, valid key) is kept sealed, never echoed back.
+        assertThat(status.get("nirProvided").asBoolean()).isTrue();
+        assertThat(status.toString()).doesNotContain("290052A14530505");
+        String folded = jdbc.sql("""
+                        select b.folded_first_names from beneficiary b join referral r on r.beneficiary_id = b.id
+                        where r.id = cast(:id as uuid)""")
+                .param("id", answer.get("referralId").asText()).query(String.class).single();
+        assertThat(folded).isEqualTo("GAELLE");
+    }
+
+    @Test
+    void sameReferenceTwiceIsTheSameReferral() {
+        byte[] body = sample("aile/valid/AILE-20261120-003.json");
+        HttpResponse<String> first = postJson("/api/v1/referrals", AILE_KEY, body);
+        HttpResponse<String> second = postJson("/api/v1/referrals", AILE_KEY, body);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(idOf(second)).isEqualTo(idOf(first));
+        Integer revisions = jdbc.sql("select count(*) from referral_revision where referral_id = cast(:id as uuid)")
+                .param("id", idOf(first)).query(Integer.class).single();
+        assertThat(revisions).isEqualTo(1);
+    }
+
+    @Test
+    void changedPayloadForSameReferenceKeepsHistory() {
+        String original = new String(sample("aile/valid/AILE-20261120-008.json"), StandardCharsets.UTF_8)
+                .replace("AILE-20261120-008", "AILE-TEST-HISTORY-1");
+        String changed = original.replace("\"educationLevel\": \"NV5\"", "\"educationLevel\": \"NV4\"");
+        assertThat(changed).isNotEqualTo(original);
+        String id = idOf(postJson("/api/v1/referrals", AILE_KEY, original.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> update = postJson("/api/v1/referrals", AILE_KEY, changed.getBytes(StandardCharsets.UTF_8));
+        assertThat(update.statusCode()).isEqualTo(200);
+        assertThat(idOf(update)).isEqualTo(id);
+        Integer revisions = jdbc.sql("select count(*) from referral_revision where referral_id = cast(:id as uuid)")
+                .param("id", id).query(Integer.class).single();
+        assertThat(revisions).isEqualTo(2);
+    }
+
+    @Test
+    void missingBirthDateAnswers400NamingTheField() throws IOException {
+        HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/invalid/missing-birthDate.json"));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("beneficiary.birthDate");
+    }
+
+    @Test
+    void unknownBarrierCodeAnswers400NamingTheCode() throws IOException {
+        HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/invalid/unknown-barrier-code.json"));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("barriers");
+        assertThat(problem.get("errors").get(0).get("message").asText()).contains("TELEPORTATION");
+    }
+
+    @Test
+    void truncatedBodyAnswers400MalformedJsonAndKeepsTheRawBody() throws IOException {
+        HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/invalid/truncated-body.json"));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("code").asText()).isEqualTo("JSON_MALFORME");
+        Integer kept = jdbc.sql("""
+                        select count(*) from raw_message where partner_id = 'aile' and outcome = 'REJECTED'
+                        and outcome_detail = 'JSON_MALFORME'""")
+                .query(Integer.class).single();
+        assertThat(kept).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void refusesCallsWithoutAKnownApiKey() {
+        assertThat(postJson("/api/v1/referrals", null, sample("aile/valid/AILE-20261120-001.json")).statusCode())
+                .isEqualTo(401);
+        assertThat(postJson("/api/v1/referrals", "not-a-key", sample("aile/valid/AILE-20261120-001.json")).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anotherPartnerCannotSeeTheReferral() {
+        String id = idOf(postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-002.json")));
+        assertThat(get("/api/v1/referrals/" + id, "demo-ml-val-orge-key").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/referrals/" + id, AILE_KEY).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/referrals/not-a-uuid", AILE_KEY).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void partnerWithoutRestChannelIsRefused() {
+        HttpResponse<String> answer = postJson("/api/v1/referrals", "demo-plie-val-orge-key",
+                sample("aile/valid/AILE-20261120-001.json"));
+        assertThat(answer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void responsesNeverEchoTheApiKey() {
+        HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-004.json"));
+        assertThat(answer.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Api-Key"));
+    }
+
+    @Test
+    void servesAnOpenApiDocument() throws IOException {
+        HttpResponse<String> answer = get("/api/v1/openapi.json", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("paths").has("/api/v1/referrals")).isTrue();
+    }
+
+    private static String idOf(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).get("referralId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+}
