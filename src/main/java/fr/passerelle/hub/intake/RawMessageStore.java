@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SPEC §3 "nothing is lost": every payload is committed here, on its own, before anything else happens, so a
- * failure later in the pipeline leaves it replayable.
+ * SPEC §3 "nothing is lost": every payload is committed here before anything else happens, so a failure later
+ * in the pipeline leaves it replayable.
  */
 @Component
 public class RawMessageStore {
@@ -27,7 +27,8 @@ public class RawMessageStore {
         this.protector = protector;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Commits on its own when called outside a transaction; joins the caller's otherwise. */
+    @Transactional
     public RawMessage store(String partnerId, String channel, String fileName, String contentType, byte[] payload) {
         UUID id = UUID.randomUUID();
         String digest = sha256(payload);

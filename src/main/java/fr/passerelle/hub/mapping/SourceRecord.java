@@ -13,4 +13,9 @@ public interface SourceRecord {
      * list.
      */
     List<String> values(String source);
+
+    /** The record's original cells in the order of the file's header (tabular formats), for reject reports. */
+    default List<String> cells() {
+        return List.of();
+    }
 }

@@ -22,11 +22,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Partner systems: stateless, one API key per partner. */
+    /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher("/api/**", "/services/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
@@ -34,6 +34,7 @@ class SecurityConfiguration {
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/openapi.json").permitAll()
+                        .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
                 .build();
@@ -61,6 +62,13 @@ class SecurityConfiguration {
                         .roles("OPERATOR").build(),
                 User.withUsername("admin").password(encoder.encode(console.adminPassword()))
                         .roles("ADMIN", "OPERATOR").build());
+    }
+
+    /** The SOAP contract (WSDL and its schemas) is public; calls are not. */
+    private static boolean isContractRequest(jakarta.servlet.http.HttpServletRequest request) {
+        String query = request.getQueryString();
+        return "GET".equals(request.getMethod()) && request.getRequestURI().startsWith("/services/") && query != null
+                && (query.equalsIgnoreCase("wsdl") || query.toLowerCase().startsWith("xsd="));
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {

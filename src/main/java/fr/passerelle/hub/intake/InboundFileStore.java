@@ -1,0 +1,144 @@
+package fr.passerelle.hub.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.security.DataProtector;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Inbound files and the fate of each of their records (tables of V2). */
+@Component
+public class InboundFileStore {
+
+    private static final TypeReference<List<FieldIssue>> ISSUES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> CELLS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final DataProtector protector;
+
+    public InboundFileStore(JdbcClient jdbc, ObjectMapper json, DataProtector protector) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.protector = protector;
+    }
+
+    public record InboundFile(UUID id, String partnerId, String channel, String mappingId, String fileName,
+                              String digest, UUID rawMessageId, String status) {
+    }
+
+    public record RecordResult(int position, String recordKey, String outcome, UUID referralId,
+                               List<FieldIssue> errors, List<FieldIssue> warnings, List<String> cells) {
+    }
+
+    public Optional<InboundFile> find(String partnerId, String fileName, String digest) {
+        return jdbc.sql("""
+                        select * from inbound_file where partner_id = :p and file_name = :f and digest_sha256 = :d
+                        """)
+                .param("p", partnerId).param("f", fileName).param("d", digest)
+                .query((rs, n) -> file(rs)).optional();
+    }
+
+    public Optional<InboundFile> find(UUID id) {
+        return jdbc.sql("select * from inbound_file where id = :id").param("id", id).query((rs, n) -> file(rs)).optional();
+    }
+
+    /** Registers the file; returns empty when the same file (partner, name, digest) is already registered. */
+    public Optional<InboundFile> register(String partnerId, String channel, String mappingId, String fileName,
+                                          String digest, UUID rawMessageId) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into inbound_file (id, partner_id, channel, mapping_id, file_name, digest_sha256,
+                            raw_message_id, status)
+                        values (:id, :p, :c, :m, :f, :d, :raw, 'RECEIVED')
+                        on conflict (partner_id, file_name, digest_sha256) do nothing
+                        """)
+                .param("id", id).param("p", partnerId).param("c", channel).param("m", mappingId)
+                .param("f", fileName).param("d", digest).param("raw", rawMessageId)
+                .update();
+        return inserted == 0 ? Optional.empty()
+                : Optional.of(new InboundFile(id, partnerId, channel, mappingId, fileName, digest, rawMessageId, "RECEIVED"));
+    }
+
+    public List<InboundFile> unfinished() {
+        return jdbc.sql("select * from inbound_file where status in ('RECEIVED', 'PROCESSING') order by received_at")
+                .query((rs, n) -> file(rs)).list();
+    }
+
+    public void markProcessing(UUID id) {
+        jdbc.sql("update inbound_file set status = 'PROCESSING' where id = :id").param("id", id).update();
+    }
+
+    public List<Integer> processedPositions(UUID fileId) {
+        return jdbc.sql("select position from inbound_record where inbound_file_id = :id")
+                .param("id", fileId).query(Integer.class).list();
+    }
+
+    public void recordResult(UUID fileId, RecordResult result) {
+        jdbc.sql("""
+                        insert into inbound_record (inbound_file_id, position, record_key, outcome, referral_id, errors,
+                            warnings, cells_sealed)
+                        values (:f, :pos, :key, :outcome, :referral, cast(:errors as jsonb), cast(:warnings as jsonb), :cells)
+                        on conflict (inbound_file_id, position) do nothing
+                        """)
+                .param("f", fileId).param("pos", result.position()).param("key", result.recordKey())
+                .param("outcome", result.outcome()).param("referral", result.referralId())
+                .param("errors", write(result.errors())).param("warnings", write(result.warnings()))
+                .param("cells", result.cells().isEmpty() ? null : protector.sealText(write(result.cells())))
+                .update();
+    }
+
+    public List<RecordResult> results(UUID fileId) {
+        return jdbc.sql("select * from inbound_record where inbound_file_id = :id order by position")
+                .param("id", fileId)
+                .query((rs, n) -> new RecordResult(rs.getInt("position"), rs.getString("record_key"),
+                        rs.getString("outcome"), rs.getObject("referral_id", UUID.class),
+                        read(rs.getString("errors"), ISSUES), read(rs.getString("warnings"), ISSUES),
+                        rs.getBytes("cells_sealed") == null ? List.of()
+                                : read(protector.openText(rs.getBytes("cells_sealed")), CELLS)))
+                .list();
+    }
+
+    public void finish(UUID id, String status, String reasonCode, String reason, int total, int accepted, int rejected,
+                       String reportName, byte[] report) {
+        jdbc.sql("""
+                        update inbound_file set status = :s, reason_code = :rc, reason = :r, records_total = :t,
+                            records_accepted = :a, records_rejected = :j, report_name = :rn, report_sealed = :rep,
+                            finished_at = now()
+                        where id = :id
+                        """)
+                .param("s", status).param("rc", reasonCode).param("r", reason).param("t", total).param("a", accepted)
+                .param("j", rejected).param("rn", reportName)
+                .param("rep", report == null ? null : protector.seal(report)).param("id", id)
+                .update();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? List.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? "[]" : text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InboundFile file(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new InboundFile(rs.getObject("id", UUID.class), rs.getString("partner_id"), rs.getString("channel"),
+                rs.getString("mapping_id"), rs.getString("file_name"), rs.getString("digest_sha256"),
+                rs.getObject("raw_message_id", UUID.class), rs.getString("status"));
+    }
+}

@@ -1,0 +1,190 @@
+package fr.passerelle.hub.intake;
+
+import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.mapping.MappedRecord;
+import fr.passerelle.hub.mapping.MappingCatalog;
+import fr.passerelle.hub.mapping.MappingDefinition;
+import fr.passerelle.hub.mapping.PayloadReader;
+import fr.passerelle.hub.mapping.RecordMapper;
+import fr.passerelle.hub.mapping.SourceRecord;
+import fr.passerelle.hub.mapping.UnusablePayloadException;
+import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.partner.PartnerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Intake of a payload holding many records (a partner file, a page of a partner API), whatever its channel.
+ * The payload is stored before it is read; each record is then mapped and accepted or rejected on its own, and
+ * its fate recorded, so one bad row never blocks the others and a restart resumes where processing stopped.
+ * Plain Java: channels (SFTP, HTTP pull…) call it from their routes.
+ */
+@Component
+public class PayloadIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(PayloadIntake.class);
+
+    private final RawMessageStore rawMessages;
+    private final InboundFileStore files;
+    private final MappingCatalog mappings;
+    private final RecordMapper mapper;
+    private final ReferralIntake intake;
+    private final PartnerRegistry partners;
+    private final RejectReports reports;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+
+    public PayloadIntake(RawMessageStore rawMessages, InboundFileStore files, MappingCatalog mappings,
+                         RecordMapper mapper, ReferralIntake intake, PartnerRegistry partners, RejectReports reports,
+                         TransactionTemplate transactions, MeterRegistry meters) {
+        this.rawMessages = rawMessages;
+        this.files = files;
+        this.mappings = mappings;
+        this.mapper = mapper;
+        this.intake = intake;
+        this.partners = partners;
+        this.reports = reports;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    /** Receives a payload: stored and registered first, then processed; the same file twice is processed once. */
+    public PayloadOutcome receive(IntakeSource source, String fileName, byte[] content) {
+        MappingDefinition mapping = mappings.get(source.mappingId());
+        if (!mapping.partner().equals(source.partnerId())) {
+            throw new IllegalStateException("mapping " + mapping.id() + " is not " + source.partnerId() + "'s");
+        }
+        String digest = RawMessageStore.sha256(content);
+        Optional<InboundFileStore.InboundFile> known = files.find(source.partnerId(), fileName, digest);
+        if (known.isPresent()) {
+            return finishedOrResumed(known.get(), source);
+        }
+        meters.counter("passerelle.intake.received", tags(source)).increment();
+        Optional<InboundFileStore.InboundFile> registered = transactions.execute(status -> {
+            RawMessage raw = rawMessages.store(source.partnerId(), source.channel(), fileName, null, content);
+            return files.register(source.partnerId(), source.channel(), source.mappingId(), fileName, digest, raw.id());
+        });
+        if (registered.isEmpty()) {
+            // Another thread registered the same file between our look-up and our insert.
+            return finishedOrResumed(files.find(source.partnerId(), fileName, digest).orElseThrow(), source);
+        }
+        return process(registered.get(), source.routeId());
+    }
+
+    private PayloadOutcome finishedOrResumed(InboundFileStore.InboundFile file, IntakeSource source) {
+        if ("DONE".equals(file.status()) || "REJECTED".equals(file.status())) {
+            meters.counter("passerelle.intake.duplicates", tags(source)).increment();
+            return new PayloadOutcome(file.id(), "DUPLICATE", 0, 0, 0, "fichier déjà traité", null);
+        }
+        return process(file, source.routeId());
+    }
+
+    /** Processes (or resumes) a registered file from its stored payload. */
+    public PayloadOutcome process(InboundFileStore.InboundFile file, String routeId) {
+        IntakeSource source = new IntakeSource(file.partnerId(), file.channel(), routeId, file.mappingId());
+        MDC.put("correlationId", file.rawMessageId().toString());
+        MDC.put("partnerId", file.partnerId());
+        try {
+            files.markProcessing(file.id());
+            MappingDefinition mapping = mappings.get(file.mappingId());
+            byte[] payload = rawMessages.payload(file.rawMessageId()).orElseThrow();
+            List<SourceRecord> records;
+            try {
+                records = PayloadReader.read(mapping, payload);
+            } catch (UnusablePayloadException unusable) {
+                return rejectWhole(file, mapping, source, unusable);
+            }
+            Partner partner = partners.get(file.partnerId());
+            Set<Integer> done = new HashSet<>(files.processedPositions(file.id()));
+            for (SourceRecord record : records) {
+                if (!done.contains(record.position())) {
+                    processRecord(file, partner, mapping, record, source);
+                }
+            }
+            return summarize(file, mapping, source);
+        } finally {
+            MDC.remove("correlationId");
+            MDC.remove("partnerId");
+        }
+    }
+
+    private void processRecord(InboundFileStore.InboundFile file, Partner partner, MappingDefinition mapping,
+                               SourceRecord record, IntakeSource source) {
+        MappedRecord mapped = mapper.map(mapping, record);
+        if (!mapped.accepted()) {
+            files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
+                    "REJECTED", null, mapped.errors(), mapped.warnings(), record.cells()));
+            meters.counter("passerelle.intake.rejected", tags(source)).increment();
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
+                files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
+                        "ACCEPTED", result.referralId(), List.of(), mapped.warnings(), List.of()));
+            });
+            meters.counter("passerelle.intake.accepted", tags(source)).increment();
+        } catch (RuntimeException e) {
+            // One record the hub could not store must not stop the others; it is reported and stays replayable.
+            log.error("Record at position {} of inbound file {} failed: {}", record.position(), file.id(),
+                    e.getClass().getName());
+            files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
+                    "REJECTED", null, List.of(new FieldIssue("", "ERREUR_TRAITEMENT",
+                    "erreur interne du hub ; la ligne sera rejouée par un opérateur")), mapped.warnings(), record.cells()));
+            meters.counter("passerelle.intake.failed", tags(source)).increment();
+        }
+    }
+
+    private PayloadOutcome rejectWhole(InboundFileStore.InboundFile file, MappingDefinition mapping, IntakeSource source,
+                                       UnusablePayloadException unusable) {
+        Optional<RejectReports.Report> report = reports.forWholeFile(file, mapping, unusable.getMessage());
+        files.finish(file.id(), "REJECTED", unusable.code(), unusable.getMessage(), 0, 0, 0,
+                report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
+        rawMessages.recordOutcome(file.rawMessageId(), "REJECTED", unusable.code());
+        meters.counter("passerelle.intake.files.rejected", tags(source)).increment();
+        log.info("Inbound file {} rejected as a whole: {}", file.id(), unusable.code());
+        return new PayloadOutcome(file.id(), "REJECTED", 0, 0, 0, unusable.getMessage(),
+                report.map(RejectReports.Report::name).orElse(null));
+    }
+
+    private PayloadOutcome summarize(InboundFileStore.InboundFile file, MappingDefinition mapping, IntakeSource source) {
+        List<InboundFileStore.RecordResult> results = files.results(file.id());
+        List<InboundFileStore.RecordResult> rejected = results.stream()
+                .filter(result -> "REJECTED".equals(result.outcome())).toList();
+        Optional<RejectReports.Report> report = rejected.isEmpty() ? Optional.empty()
+                : reports.forRecords(file, mapping, rejected);
+        int accepted = results.size() - rejected.size();
+        files.finish(file.id(), "DONE", null, null, results.size(), accepted, rejected.size(),
+                report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
+        rawMessages.recordOutcome(file.rawMessageId(), "DONE", accepted + " acceptée(s), " + rejected.size() + " rejetée(s)");
+        log.info("Inbound file {} processed: {} records, {} accepted, {} rejected", file.id(), results.size(), accepted,
+                rejected.size());
+        return new PayloadOutcome(file.id(), "DONE", results.size(), accepted, rejected.size(), null,
+                report.map(RejectReports.Report::name).orElse(null));
+    }
+
+    /** A hub stopped in the middle of a file finishes it on the next start. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeUnfinished() {
+        for (InboundFileStore.InboundFile file : files.unfinished()) {
+            log.info("Resuming inbound file {} interrupted by a stop", file.id());
+            process(file, "resume-unfinished-files");
+        }
+    }
+
+    private static List<io.micrometer.core.instrument.Tag> tags(IntakeSource source) {
+        return List.of(io.micrometer.core.instrument.Tag.of("partner", source.partnerId()),
+                io.micrometer.core.instrument.Tag.of("channel", source.channel()),
+                io.micrometer.core.instrument.Tag.of("route", String.valueOf(source.routeId())));
+    }
+}
