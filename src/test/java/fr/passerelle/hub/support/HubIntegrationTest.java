@@ -19,7 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 public abstract class HubIntegrationTest {
 
-    public static final Path SAMPLES = Path.of("..", "shared", "samples");
+    /** The partner samples of ../shared/samples, copied unchanged so a clean clone carries them. */
+    public static final Path SAMPLES = Path.of("src", "test", "resources", "samples");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
