@@ -14,7 +14,9 @@ public final class PayloadReader {
     public static List<SourceRecord> read(MappingDefinition mapping, byte[] payload) {
         return switch (mapping.format()) {
             case JSON -> JsonRecords.read(mapping, payload);
-            case CSV, XLSX, XML -> throw new UnusablePayloadException("FORMAT_NON_PRIS_EN_CHARGE",
+            case CSV -> CsvRecords.read(mapping, payload);
+            case XLSX -> XlsxRecords.read(mapping, payload);
+            case XML -> throw new UnusablePayloadException("FORMAT_NON_PRIS_EN_CHARGE",
                     "format " + mapping.format() + " pas encore pris en charge");
         };
     }

@@ -20,10 +20,14 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Applies a mapping to one source record and checks the rules every referral must meet (SPEC §3). */
 public final class RecordMapper {
+
+    /** Field option: join the values of all the field's sources with this separator instead of taking the first. */
+    static final String JOIN = "join";
 
     private final Clock clock;
 
@@ -32,6 +36,11 @@ public final class RecordMapper {
     }
 
     public MappedRecord map(MappingDefinition mapping, SourceRecord record) {
+        Optional<FieldIssue> structuralError = record.structuralError();
+        if (structuralError.isPresent()) {
+            return new MappedRecord(record.position(), recordKeyOf(mapping, record), null,
+                    List.of(structuralError.get()), List.of());
+        }
         Map<CanonicalField, Object> values = new EnumMap<>(CanonicalField.class);
         List<FieldIssue> errors = new ArrayList<>();
         List<FieldIssue> warnings = new ArrayList<>();
@@ -62,18 +71,40 @@ public final class RecordMapper {
         return new MappedRecord(record.position(), recordKey, errors.isEmpty() ? referral : null, errors, warnings);
     }
 
+    /** The record key as far as it can be read from a record whose shape is broken, for the journal only. */
+    private static String recordKeyOf(MappingDefinition mapping, SourceRecord record) {
+        return mapping.fields().stream().filter(field -> field.target() == CanonicalField.RECORD_KEY)
+                .map(field -> rawValues(mapping, field, record)).filter(raw -> !raw.isEmpty())
+                .map(raw -> raw.get(0)).findFirst().orElse(null);
+    }
+
+    /**
+     * The first source with a value wins, unless the field declares the option {@code join} (a separator): then
+     * the values of every source are joined into one, e.g. a street number and a street name.
+     */
     private static List<String> rawValues(MappingDefinition mapping, FieldMapping field, SourceRecord record) {
+        if (field.options().get(JOIN) != null) {
+            List<String> parts = new ArrayList<>();
+            for (String source : field.sources()) {
+                parts.addAll(present(mapping, record.values(source)));
+            }
+            return parts.isEmpty() ? List.of() : List.of(String.join(String.valueOf(field.options().get(JOIN)), parts));
+        }
         for (String source : field.sources()) {
-            List<String> values = record.values(source).stream()
-                    .filter(value -> value != null && !value.isBlank())
-                    .map(String::strip)
-                    .filter(value -> !mapping.nullValues().contains(value))
-                    .toList();
+            List<String> values = present(mapping, record.values(source));
             if (!values.isEmpty()) {
                 return values;
             }
         }
         return List.of();
+    }
+
+    private static List<String> present(MappingDefinition mapping, List<String> raw) {
+        return raw.stream()
+                .filter(value -> value != null && !value.isBlank())
+                .map(String::strip)
+                .filter(value -> !mapping.nullValues().contains(value))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package fr.passerelle.hub.mapping;
 
 import java.util.List;
+import java.util.Optional;
 
 /** One record of a partner payload as the reader sees it, before mapping. */
 public interface SourceRecord {
@@ -14,8 +15,27 @@ public interface SourceRecord {
      */
     List<String> values(String source);
 
-    /** The record's original cells in the order of the file's header (tabular formats), for reject reports. */
+    /**
+     * The record's cells as they came, in the file's column order, so that a reject report can give the sender
+     * its own row back. Empty for documents (JSON, XML).
+     */
     default List<String> cells() {
         return List.of();
+    }
+
+    /**
+     * For tabular payloads, the file's header (as written by the sender) and the charset it was read with.
+     * Empty for documents.
+     */
+    default Optional<TabularLayout> layout() {
+        return Optional.empty();
+    }
+
+    /**
+     * A defect of the record's shape (a truncated line with too few cells…) that makes its values unreliable:
+     * the record is rejected with this reason before any field is read.
+     */
+    default Optional<FieldIssue> structuralError() {
+        return Optional.empty();
     }
 }
