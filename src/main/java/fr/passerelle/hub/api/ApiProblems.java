@@ -77,6 +77,9 @@ public class ApiProblems {
             return new Problem(403, "CANAL_NON_AUTORISE", "Canal non autorisé",
                     "ce partenaire n'est pas configuré pour envoyer des orientations par ce canal", List.of());
         }
+        if (failure instanceof AccessDeniedException) {
+            return new Problem(403, "ACCES_REFUSE", "Accès refusé", failure.getMessage(), List.of());
+        }
         if (failure instanceof ResourceNotFoundException) {
             return new Problem(404, "INTROUVABLE", "Introuvable", "ressource introuvable", List.of());
         }

@@ -1,7 +1,7 @@
 package fr.passerelle.hub.identity;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
-import fr.passerelle.hub.beneficiary.IdentifierKind;
+import fr.passerelle.hub.beneficiary.RecordKeys;
 import fr.passerelle.hub.beneficiary.PartnerIdentifier;
 import fr.passerelle.hub.beneficiary.ReferentRole;
 import fr.passerelle.hub.partner.Partner;
@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentityResolver {
-
-    static final String FRANCE_TRAVAIL_ISSUER = "france-travail";
 
     private final BeneficiaryStore beneficiaries;
 
@@ -53,22 +51,16 @@ public class IdentityResolver {
         return beneficiaryId;
     }
 
-    /** The identifiers a referral carries: the partner's record key by kind of partner, and the FT id. */
+    /** The identifiers a referral carries: the partner's record key, and the France Travail id if any. */
     static List<PartnerIdentifier> identifiers(Partner partner, CanonicalReferral referral) {
         List<PartnerIdentifier> identifiers = new ArrayList<>();
-        IdentifierKind recordKind = switch (partner.kind()) {
-            case MISSION_LOCALE -> IdentifierKind.MISSION_LOCALE_DOSSIER;
-            case PLIE -> IdentifierKind.PLIE_PARTICIPANT;
-            case ASSOCIATION -> IdentifierKind.ASSOCIATION_REFERENCE;
-            case FRANCE_TRAVAIL -> IdentifierKind.FRANCE_TRAVAIL_ID;
-            default -> IdentifierKind.PARTNER_RECORD;
-        };
-        String issuer = recordKind == IdentifierKind.FRANCE_TRAVAIL_ID ? FRANCE_TRAVAIL_ISSUER : partner.id();
-        identifiers.add(new PartnerIdentifier(recordKind, issuer, referral.recordKey()));
-        if (referral.franceTravailId() != null && !(recordKind == IdentifierKind.FRANCE_TRAVAIL_ID
-                && referral.franceTravailId().equals(referral.recordKey()))) {
-            identifiers.add(new PartnerIdentifier(IdentifierKind.FRANCE_TRAVAIL_ID, FRANCE_TRAVAIL_ISSUER,
-                    referral.franceTravailId()));
+        PartnerIdentifier recordKey = RecordKeys.of(partner, referral.recordKey());
+        identifiers.add(recordKey);
+        if (referral.franceTravailId() != null) {
+            PartnerIdentifier franceTravailId = RecordKeys.franceTravailId(referral.franceTravailId());
+            if (!franceTravailId.equals(recordKey)) {
+                identifiers.add(franceTravailId);
+            }
         }
         return identifiers;
     }

@@ -1,0 +1,67 @@
+package fr.passerelle.hub.api;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
+import fr.passerelle.hub.beneficiary.BeneficiaryStore;
+import fr.passerelle.hub.beneficiary.RecordKeys;
+import fr.passerelle.hub.beneficiary.RecordAccessAudit;
+import fr.passerelle.hub.partner.PartnerKind;
+import fr.passerelle.hub.partner.PartnerRegistry;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/v1/beneficiaries/…} (SPEC §4.1): the shared record, for the programme team. Every read is
+ * audited with the reader's id before the record leaves the hub.
+ */
+@Component
+public class BeneficiaryApi {
+
+    private final BeneficiaryRecords records;
+    private final BeneficiaryStore beneficiaries;
+    private final RecordAccessAudit audit;
+    private final PartnerRegistry partners;
+    private final ApiReplies replies;
+
+    public BeneficiaryApi(BeneficiaryRecords records, BeneficiaryStore beneficiaries, RecordAccessAudit audit,
+                          PartnerRegistry partners, ApiReplies replies) {
+        this.records = records;
+        this.beneficiaries = beneficiaries;
+        this.audit = audit;
+        this.partners = partners;
+        this.replies = replies;
+    }
+
+    public void byId(Exchange exchange) {
+        String reader = programmeTeam(exchange);
+        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        answer(exchange, reader, id, "GET /api/v1/beneficiaries/{id}");
+    }
+
+    public void byPartnerKey(Exchange exchange) {
+        String reader = programmeTeam(exchange);
+        String partnerId = exchange.getIn().getHeader("partner", String.class);
+        String key = exchange.getIn().getHeader("key", String.class);
+        if (partnerId == null || key == null || partners.find(partnerId).isEmpty()) {
+            throw new ResourceNotFoundException("beneficiary");
+        }
+        UUID id = beneficiaries.findByIdentifier(RecordKeys.of(partners.get(partnerId), key)).orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+        answer(exchange, reader, id, "GET /api/v1/beneficiaries?partner&key");
+    }
+
+    private void answer(Exchange exchange, String reader, UUID id, String purpose) {
+        BeneficiaryRecord record = records.find(id).orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+        audit.recordRead(id, RecordAccessAudit.AccessorKind.PARTNER, reader, purpose);
+        replies.reply(exchange, 200, ApiReplies.JSON, record);
+    }
+
+    private String programmeTeam(Exchange exchange) {
+        String partnerId = ApiExchange.authenticatedPartner(exchange);
+        exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
+        if (partners.get(partnerId).kind() != PartnerKind.PROGRAMME) {
+            throw new AccessDeniedException("the shared record is for the programme team and operators");
+        }
+        return partnerId;
+    }
+}

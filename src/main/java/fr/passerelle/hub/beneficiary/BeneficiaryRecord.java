@@ -1,0 +1,35 @@
+package fr.passerelle.hub.beneficiary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The shared record as the network reads it (SPEC §4.1): who the person is, how each partner knows them, how to
+ * reach them, their barriers, consent and referents. The NIR itself is never part of it, only whether one is known.
+ */
+public record BeneficiaryRecord(UUID id, Identity identity, boolean nirKnown, List<PartnerIdentifier> identifiers,
+                                Contact contact, Address address, Situation situation, Set<Barrier> barriers,
+                                Consent consent, List<Referent> referents, String project, Instant createdAt,
+                                Instant updatedAt) {
+
+    public BeneficiaryRecord {
+        identifiers = List.copyOf(identifiers);
+        barriers = Set.copyOf(barriers);
+        referents = List.copyOf(referents);
+    }
+
+    /** A referent of the person, with role and period; {@code until} is null while they follow the person. */
+    public record Referent(long id, ReferentRole role, ReferentContact contact, String partnerId, Instant since,
+                           Instant until) {
+
+        public boolean active() {
+            return until == null;
+        }
+    }
+
+    public List<Referent> activeReferents(ReferentRole role) {
+        return referents.stream().filter(referent -> referent.role() == role && referent.active()).toList();
+    }
+}

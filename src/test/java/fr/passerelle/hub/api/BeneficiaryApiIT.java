@@ -1,0 +1,52 @@
+package fr.passerelle.hub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.support.HubIntegrationTest;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class BeneficiaryApiIT extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROGRAMME_KEY = "demo-ruche-itineraire-key";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void sameAssociationPersonTwiceIsOneRecordWithTheLatestConsent() throws IOException {
+        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-20261120-001.json"));
+        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-NOCONSENT-001-consent-refused.json"));
+
+        HttpResponse<String> answer = get("/api/v1/beneficiaries?partner=aile&key=AILE-NOCONSENT-001", PROGRAMME_KEY);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode record = JSON.readTree(answer.body());
+        assertThat(record.get("identifiers").findValuesAsText("value"))
+                .contains("AILE-20261120-001", "AILE-NOCONSENT-001", "0657788E");
+        assertThat(record.at("/consent/dataSharing").asBoolean()).isFalse();
+        assertThat(record.get("nirKnown").asBoolean()).isTrue();
+        assertThat(answer.body()).doesNotContain("193092A07895670");
+        String id = record.get("id").asText();
+        assertThat(get("/api/v1/beneficiaries/" + id, PROGRAMME_KEY).statusCode()).isEqualTo(200);
+
+        Integer audited = jdbc.sql("select count(*) from record_access where beneficiary_id = cast(:id as uuid) and accessor_id = 'ruche-itineraire'")
+                .param("id", id).query(Integer.class).single();
+        assertThat(audited).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheProgrammeTeamReadsTheSharedRecord() {
+        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-20261120-010.json"));
+        assertThat(get("/api/v1/beneficiaries?partner=aile&key=AILE-20261120-010", "demo-aile-key").statusCode())
+                .isEqualTo(403);
+        assertThat(get("/api/v1/beneficiaries?partner=aile&key=NO-SUCH-KEY", PROGRAMME_KEY).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/beneficiaries/00000000-0000-0000-0000-000000000000", PROGRAMME_KEY).statusCode())
+                .isEqualTo(404);
+    }
+}
