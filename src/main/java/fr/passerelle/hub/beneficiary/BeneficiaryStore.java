@@ -162,6 +162,12 @@ public class BeneficiaryStore {
                 .query(UUID.class).optional();
     }
 
+    /** The partners whose referrals are linked to this beneficiary. */
+    public List<String> partnersOf(UUID id) {
+        return jdbc.sql("select distinct partner_id from referral where beneficiary_id = :id")
+                .param("id", id).query(String.class).list();
+    }
+
     public Optional<UUID> findByNir(String nir) {
         return jdbc.sql("select id from beneficiary where nir_index = :index")
                 .param("index", protector.nirIndex(nir))

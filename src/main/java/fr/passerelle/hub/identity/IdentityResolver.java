@@ -9,7 +9,9 @@ import fr.passerelle.hub.referral.CanonicalReferral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,24 +23,34 @@ import org.springframework.stereotype.Component;
 public class IdentityResolver {
 
     private final BeneficiaryStore beneficiaries;
+    private final ApplicationEventPublisher events;
 
-    public IdentityResolver(BeneficiaryStore beneficiaries) {
+    public IdentityResolver(BeneficiaryStore beneficiaries, ApplicationEventPublisher events) {
         this.beneficiaries = beneficiaries;
+        this.events = events;
     }
 
     public UUID resolve(Partner partner, CanonicalReferral referral, UUID referralId) {
         List<PartnerIdentifier> identifiers = identifiers(partner, referral);
         Optional<UUID> match = beneficiaries.findByIdentifier(identifiers.get(0));
+        String how = "PARTNER_RECORD_KEY";
         if (match.isEmpty() && referral.identity().nir() != null) {
             match = beneficiaries.findByNir(referral.identity().nir());
+            how = "NIR";
         }
         if (match.isEmpty() && referral.franceTravailId() != null) {
             match = beneficiaries.findByFranceTravailId(referral.franceTravailId(), referral.identity().birthDate());
+            how = "FRANCE_TRAVAIL_ID_AND_BIRTH_DATE";
         }
         UUID beneficiaryId;
         if (match.isPresent()) {
             beneficiaryId = match.get();
+            List<String> partnersBefore = beneficiaries.partnersOf(beneficiaryId);
             beneficiaries.enrich(beneficiaryId, referral);
+            if (!partnersBefore.isEmpty() && !partnersBefore.contains(partner.id())) {
+                events.publishEvent(new BeneficiaryMatched(beneficiaryId, referralId, partner.id(),
+                        Set.copyOf(partnersBefore), how));
+            }
         } else {
             beneficiaryId = beneficiaries.create(referral);
         }

@@ -10,6 +10,7 @@ import fr.passerelle.hub.mapping.SourceRecord;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
+import fr.passerelle.hub.referral.ReferralRejected;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,10 +45,11 @@ public class PayloadIntake {
     private final RejectReports reports;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     public PayloadIntake(RawMessageStore rawMessages, InboundFileStore files, MappingCatalog mappings,
                          RecordMapper mapper, ReferralIntake intake, PartnerRegistry partners, RejectReports reports,
-                         TransactionTemplate transactions, MeterRegistry meters) {
+                         TransactionTemplate transactions, MeterRegistry meters, ApplicationEventPublisher events) {
         this.rawMessages = rawMessages;
         this.files = files;
         this.mappings = mappings;
@@ -56,6 +59,7 @@ public class PayloadIntake {
         this.reports = reports;
         this.transactions = transactions;
         this.meters = meters;
+        this.events = events;
     }
 
     /** Receives a payload: stored and registered first, then processed; the same file twice is processed once. */
@@ -122,8 +126,12 @@ public class PayloadIntake {
                                SourceRecord record, IntakeSource source) {
         MappedRecord mapped = mapper.map(mapping, record);
         if (!mapped.accepted()) {
-            files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                    "REJECTED", null, mapped.errors(), mapped.warnings(), record.cells()));
+            transactions.executeWithoutResult(status -> {
+                files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
+                        "REJECTED", null, mapped.errors(), mapped.warnings(), record.cells()));
+                events.publishEvent(new ReferralRejected(file.partnerId(), file.channel(), file.rawMessageId(),
+                        record.position(), mapped.recordKey(), mapped.errors()));
+            });
             meters.counter("passerelle.intake.rejected", tags(source)).increment();
             return;
         }

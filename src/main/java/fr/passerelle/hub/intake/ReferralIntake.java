@@ -3,7 +3,9 @@ package fr.passerelle.hub.intake;
 import fr.passerelle.hub.identity.IdentityResolver;
 import fr.passerelle.hub.mapping.MappedRecord;
 import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.referral.ReferralAccepted;
 import fr.passerelle.hub.referral.ReferralStore;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,12 @@ public class ReferralIntake {
 
     private final ReferralStore referrals;
     private final IdentityResolver identities;
+    private final ApplicationEventPublisher events;
 
-    public ReferralIntake(ReferralStore referrals, IdentityResolver identities) {
+    public ReferralIntake(ReferralStore referrals, IdentityResolver identities, ApplicationEventPublisher events) {
         this.referrals = referrals;
         this.identities = identities;
+        this.events = events;
     }
 
     @Transactional
@@ -34,6 +38,8 @@ public class ReferralIntake {
         if (recorded.changed()) {
             beneficiaryId = identities.resolve(partner, record.referral(), recorded.referralId());
             referrals.linkBeneficiary(recorded.referralId(), beneficiaryId);
+            events.publishEvent(new ReferralAccepted(recorded.referralId(), partner.id(), channel, beneficiaryId,
+                    recorded.created()));
         }
         return new IntakeResult(recorded.referralId(), recorded.status(), recorded.created(), recorded.changed(),
                 beneficiaryId, record.warnings());
