@@ -11,7 +11,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
@@ -86,7 +89,10 @@ public final class XlsxRecords {
         }
         try {
             return readSheet(mapping, pkg);
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+        } catch (UnusablePayloadException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            // RuntimeException: forged parts (shared-string index out of range, bad cell reference…).
             throw unreadable(e);
         } finally {
             // Never written back: revert rather than close, which may try to save the package.
@@ -274,7 +280,7 @@ public final class XlsxRecords {
             if (records.size() == MAX_ROWS) {
                 throw new TooManyRows();
             }
-            records.add(new XlsxRow(rowNumber, header, cellList(header.cells().size())));
+            records.add(XlsxRow.of(rowNumber, header, rowCells.headMap(header.cells().size())));
         }
 
         private List<String> cellList(int width) {
@@ -302,17 +308,58 @@ public final class XlsxRecords {
         }
     }
 
-    /** Cells missing at the end of a row are normal in a workbook (Excel stores no empty cell): they read as "". */
-    private record XlsxRow(int position, Header header, List<String> cells) implements SourceRecord {
+    /**
+     * A data row, kept sparse: memory follows the cells the sheet holds, not its width, so a forged cell reference
+     * far to the right cannot inflate it. Cells Excel did not store read as "".
+     */
+    private static final class XlsxRow implements SourceRecord {
 
-        XlsxRow {
-            cells = List.copyOf(cells);
+        private final int position;
+        private final Header header;
+        private final int[] columns;
+        private final String[] values;
+
+        private XlsxRow(int position, Header header, int[] columns, String[] values) {
+            this.position = position;
+            this.header = header;
+            this.columns = columns;
+            this.values = values;
+        }
+
+        static XlsxRow of(int position, Header header, Map<Integer, String> cells) {
+            int[] columns = new int[cells.size()];
+            String[] values = new String[cells.size()];
+            int i = 0;
+            for (Map.Entry<Integer, String> cell : cells.entrySet()) {
+                columns[i] = cell.getKey();
+                values[i] = cell.getValue();
+                i++;
+            }
+            return new XlsxRow(position, header, columns, values);
+        }
+
+        @Override
+        public int position() {
+            return position;
         }
 
         @Override
         public List<String> values(String source) {
             int index = header.index().of(source);
-            return index < 0 || index >= cells.size() ? List.of() : List.of(cells.get(index));
+            if (index < 0) {
+                return List.of();
+            }
+            int found = Arrays.binarySearch(columns, index);
+            return List.of(found < 0 ? "" : values[found]);
+        }
+
+        @Override
+        public List<String> cells() {
+            List<String> cells = new ArrayList<>(Collections.nCopies(header.cells().size(), ""));
+            for (int i = 0; i < columns.length; i++) {
+                cells.set(columns[i], values[i]);
+            }
+            return Collections.unmodifiableList(cells);
         }
 
         @Override
