@@ -1,0 +1,50 @@
+package fr.passerelle.hub.pull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Feeds the hub pulls from partners ({@code passerelle.pull.*}). Schedules, SFTP endpoints and retry numbers are
+ * read by the routes through {@code {{…}}} placeholders; what the Java side needs is bound here.
+ *
+ * @param api          dossiers APIs the hub pages through, by feed id (the feed's route says which partner and mapping)
+ * @param maxFileBytes largest file taken from a partner's SFTP server; larger ones are refused, not read
+ */
+@ConfigurationProperties("passerelle.pull")
+public record PullProperties(Map<String, ApiFeed> api, DataSize maxFileBytes) {
+
+    public PullProperties {
+        api = api == null ? Map.of() : Map.copyOf(api);
+        maxFileBytes = maxFileBytes == null ? DataSize.ofMegabytes(20) : maxFileBytes;
+    }
+
+    /**
+     * @param baseUrl      the partner API's root; pages are {@code GET <baseUrl>/dossiers?…}
+     * @param token        bearer token the partner issued to the hub
+     * @param pageSize     dossiers asked per page
+     * @param maxPages     a run announcing more pages than this is refused (a partner bug, not a backlog)
+     * @param maxPageBytes a larger answer is refused before it is read whole
+     */
+    public record ApiFeed(boolean enabled, URI baseUrl, String token, int pageSize, int maxPages,
+                          Duration connectTimeout, Duration readTimeout, DataSize maxPageBytes) {
+
+        public ApiFeed {
+            pageSize = pageSize <= 0 ? 50 : pageSize;
+            maxPages = maxPages <= 0 ? 500 : maxPages;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+            maxPageBytes = maxPageBytes == null ? DataSize.ofMegabytes(5) : maxPageBytes;
+        }
+    }
+
+    public ApiFeed apiFeed(String feedId) {
+        ApiFeed feed = api.get(feedId);
+        if (feed == null || feed.baseUrl() == null) {
+            throw new IllegalStateException("passerelle.pull.api." + feedId + ".base-url is not configured");
+        }
+        return feed;
+    }
+}
