@@ -194,8 +194,14 @@ public final class CsvRecords {
     private record Header(List<String> cells, ColumnIndex index, TabularLayout layout, char delimiter) {
 
         static Header of(MappingDefinition mapping, List<String> cells, Charset charset, boolean bom) {
-            return new Header(List.copyOf(cells), ColumnIndex.of(mapping, cells),
-                    new TabularLayout(cells, charset, bom), mapping.delimiter());
+            // PARTNER QUIRK: a header ending with a separator has an empty last name; rows may or may not repeat it.
+            int width = cells.size();
+            while (width > 1 && cells.get(width - 1).isBlank()) {
+                width--;
+            }
+            List<String> named = List.copyOf(cells.subList(0, width));
+            return new Header(named, ColumnIndex.of(mapping, named), new TabularLayout(named, charset, bom),
+                    mapping.delimiter());
         }
     }
 

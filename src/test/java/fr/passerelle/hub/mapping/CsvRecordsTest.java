@@ -136,6 +136,15 @@ class CsvRecordsTest {
     }
 
     @Test
+    void toleratesAHeaderEndingWithASeparatorWhetherRowsRepeatItOrNot() {
+        List<SourceRecord> records = read("Identifiant;Nom;Prénom;Date de naissance;\n1;A;B;01/02/2000;\n"
+                + "2;C;D;01/02/2000\n", StandardCharsets.UTF_8);
+
+        assertThat(records).allSatisfy(record -> assertThat(record.structuralError()).isEmpty());
+        assertThat(records.get(1).values("Date de naissance")).containsExactly("01/02/2000");
+    }
+
+    @Test
     void keepsTheRowsBeforeALineCutInsideAQuotedField() {
         List<SourceRecord> records = read("Identifiant;Nom;Prénom;Date de naissance\n1;A;B;01/02/2000\n"
                 + "2;C;\"D", StandardCharsets.UTF_8);
