@@ -16,8 +16,7 @@ public final class PayloadReader {
             case JSON -> JsonRecords.read(mapping, payload);
             case CSV -> CsvRecords.read(mapping, payload);
             case XLSX -> XlsxRecords.read(mapping, payload);
-            case XML -> throw new UnusablePayloadException("FORMAT_NON_PRIS_EN_CHARGE",
-                    "format " + mapping.format() + " pas encore pris en charge");
+            case XML -> XmlRecords.read(mapping, payload);
         };
     }
 }
