@@ -4,6 +4,8 @@ import fr.passerelle.hub.intake.ChannelNotAllowedException;
 import fr.passerelle.hub.intake.PayloadTooLargeException;
 import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.intake.RecordRejectedException;
+import fr.passerelle.hub.journey.InvalidJourneyEventException;
+import fr.passerelle.hub.journey.JourneyConflictException;
 import fr.passerelle.hub.mapping.FieldIssue;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,6 +78,14 @@ public class ApiProblems {
         if (failure instanceof ChannelNotAllowedException) {
             return new Problem(403, "CANAL_NON_AUTORISE", "Canal non autorisé",
                     "ce partenaire n'est pas configuré pour envoyer des orientations par ce canal", List.of());
+        }
+        if (failure instanceof InvalidJourneyEventException invalid) {
+            return new Problem(400, "EVENEMENT_INVALIDE", "Événement de parcours invalide",
+                    invalid.errors().size() + " erreur(s) : l'événement n'a pas été enregistré", invalid.errors());
+        }
+        if (failure instanceof JourneyConflictException conflict) {
+            return new Problem(409, conflict.code(), "Événement incompatible avec le parcours", conflict.getMessage(),
+                    List.of());
         }
         if (failure instanceof AccessDeniedException) {
             return new Problem(403, "ACCES_REFUSE", "Accès refusé", failure.getMessage(), List.of());

@@ -1,0 +1,41 @@
+package fr.passerelle.hub.directory;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
+import fr.passerelle.hub.referral.ReferralAccepted;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the directory with the professionals referrals name (prescribers, social workers, counselors), in the
+ * accepting transaction, so the directory knows everyone a handoff may be for.
+ */
+@Component
+public class ReferralReferents {
+
+    private final BeneficiaryRecords records;
+    private final ReferentDirectory directory;
+
+    public ReferralReferents(BeneficiaryRecords records, ReferentDirectory directory) {
+        this.records = records;
+        this.directory = directory;
+    }
+
+    @EventListener
+    @Order(0)
+    public void on(ReferralAccepted accepted) {
+        if (accepted.beneficiaryId() == null) {
+            return;
+        }
+        records.find(accepted.beneficiaryId()).ifPresent(record -> {
+            for (BeneficiaryRecord.Referent referent : record.referents()) {
+                var contact = referent.contact();
+                String structureId = directory.structureOf(contact.structure(), contact.email())
+                        .map(Structure::id).orElse(null);
+                directory.saveReferent(structureId, referent.role().name(), contact.firstName(), contact.lastName(),
+                        contact.email(), contact.phone(), "REFERRAL");
+            }
+        });
+    }
+}
