@@ -1,5 +1,7 @@
 package fr.passerelle.hub.beneficiary;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.referral.CanonicalReferral;
 import fr.passerelle.hub.security.DataProtector;
 import java.sql.Date;
@@ -10,37 +12,84 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared beneficiary record in PostgreSQL. A referral adds to a record what it did not know yet (identifiers,
- * barriers, referents, missing values); it never blanks a value another partner gave.
+ * The shared beneficiary record in PostgreSQL. Its values are computed from the referrals linked to it
+ * ({@link BestValues}); identifiers, barriers and referents are added with the referral they came from.
  */
 @Component
 public class BeneficiaryStore {
 
     private final JdbcClient jdbc;
     private final DataProtector protector;
+    private final ObjectMapper json;
 
-    public BeneficiaryStore(JdbcClient jdbc, DataProtector protector) {
+    public BeneficiaryStore(JdbcClient jdbc, DataProtector protector, ObjectMapper json) {
         this.jdbc = jdbc;
         this.protector = protector;
+        this.json = json;
     }
 
+    /**
+     * Creates the record for a person seen for the first time. Its values are then computed from its referrals by
+     * {@link #rebuild}, once the referral is linked.
+     */
     public UUID create(CanonicalReferral referral) {
         UUID id = UUID.randomUUID();
         Identity identity = referral.identity();
-        Address address = referral.address();
-        Situation situation = referral.situation();
-        Consent consent = referral.consent();
         jdbc.sql("""
-                        insert into beneficiary (id, birth_name, usage_name, first_names, birth_date, sex,
-                            folded_birth_name, folded_usage_name, folded_first_names, nir_sealed, nir_index,
-                            email, phones, address_line, postal_code, commune, insee_code, rsa, rqth, education_level,
-                            project, consent_data_sharing, consent_at, consent_source)
-                        values (:id, :birthName, :usageName, :firstNames, :birthDate, :sex,
-                            :foldedBirthName, :foldedUsageName, :foldedFirstNames, :nirSealed, :nirIndex,
-                            :email, :phones, :line, :postalCode, :commune, :insee, :rsa, :rqth, :education,
-                            :project, :consent, :consentAt, :consentSource)
+                        insert into beneficiary (id, first_names, folded_first_names, birth_date)
+                        values (:id, :firstNames, :folded, :birthDate)
+                        """)
+                .param("id", id).param("firstNames", identity.firstNames())
+                .param("folded", identity.foldedFirstNames()).param("birthDate", Date.valueOf(identity.birthDate()))
+                .update();
+        return id;
+    }
+
+    /** Every referral linked to the person, with its NIR unsealed: the provenance of the record's values. */
+    public List<SourcedReferral> sources(UUID id) {
+        return jdbc.sql("""
+                        select id, partner_id, updated_at, canonical, nir_sealed from referral
+                        where beneficiary_id = :id order by updated_at
                         """)
                 .param("id", id)
+                .query((rs, n) -> {
+                    CanonicalReferral content = readCanonical(rs.getString("canonical"));
+                    String nir = protector.openText(rs.getBytes("nir_sealed"));
+                    Identity identity = content.identity();
+                    CanonicalReferral withNir = new CanonicalReferral(content.recordKey(), content.programme(),
+                            new Identity(identity.birthName(), identity.usageName(), identity.firstNames(),
+                                    identity.birthDate(), identity.sex(), nir),
+                            content.franceTravailId(), content.contact(), content.address(), content.situation(),
+                            content.barriers(), content.project(), content.prescriber(), content.socialWorker(),
+                            content.employmentCounselor(), content.consent(), content.referralDate());
+                    return new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
+                            rs.getTimestamp("updated_at").toInstant(), withNir);
+                })
+                .list();
+    }
+
+    /**
+     * Recomputes the record's current values from all its referrals, and returns them. Nothing a partner sent is
+     * lost: the values stay in the referrals, the record shows the best of them.
+     */
+    public List<SourcedReferral> rebuild(UUID id) {
+        List<SourcedReferral> sources = sources(id);
+        BestValues.Projection best = BestValues.of(sources);
+        Identity identity = best.identity();
+        Address address = best.address() == null ? new Address(null, null, null, null) : best.address();
+        Situation situation = best.situation();
+        Consent consent = best.consent();
+        jdbc.sql("""
+                        update beneficiary set birth_name = :birthName, usage_name = :usageName, first_names = :firstNames,
+                            birth_date = :birthDate, sex = :sex, folded_birth_name = :foldedBirthName,
+                            folded_usage_name = :foldedUsageName, folded_first_names = :foldedFirstNames,
+                            nir_sealed = :nirSealed, nir_index = :nirIndex, email = :email, phones = :phones,
+                            address_line = :line, postal_code = :postalCode, commune = :commune, insee_code = :insee,
+                            rsa = :rsa, rqth = :rqth, education_level = :education, project = :project,
+                            consent_data_sharing = :consent, consent_at = :consentAt, consent_source = :consentSource,
+                            updated_at = now()
+                        where id = :id
+                        """)
                 .param("birthName", identity.birthName()).param("usageName", identity.usageName())
                 .param("firstNames", identity.firstNames()).param("birthDate", Date.valueOf(identity.birthDate()))
                 .param("sex", identity.sex() == null ? null : identity.sex().name())
@@ -48,66 +97,25 @@ public class BeneficiaryStore {
                 .param("foldedFirstNames", identity.foldedFirstNames())
                 .param("nirSealed", protector.sealText(identity.nir()))
                 .param("nirIndex", identity.nir() == null ? null : protector.nirIndex(identity.nir()))
-                .param("email", referral.contact().email())
-                .param("phones", referral.contact().phones().toArray(String[]::new))
+                .param("email", best.contact().email())
+                .param("phones", best.contact().phones().toArray(String[]::new))
                 .param("line", address.line()).param("postalCode", address.postalCode())
                 .param("commune", address.commune()).param("insee", address.inseeCode())
                 .param("rsa", situation.rsa()).param("rqth", situation.rqth())
-                .param("education", situation.educationLevel()).param("project", referral.project())
+                .param("education", situation.educationLevel()).param("project", best.project())
                 .param("consent", consent == null ? null : consent.dataSharing())
                 .param("consentAt", consent == null || consent.collectedAt() == null ? null : Date.valueOf(consent.collectedAt()))
                 .param("consentSource", consent == null ? null : consent.source())
-                .update();
-        return id;
-    }
-
-    /** Fills what the record lacks; the most recent consent wins, because a person may withdraw it. */
-    public void enrich(UUID id, CanonicalReferral referral) {
-        Identity identity = referral.identity();
-        Address address = referral.address();
-        Situation situation = referral.situation();
-        jdbc.sql("""
-                        update beneficiary set
-                            usage_name = coalesce(usage_name, :usageName),
-                            folded_usage_name = coalesce(folded_usage_name, :foldedUsageName),
-                            sex = coalesce(sex, :sex),
-                            nir_sealed = coalesce(nir_sealed, :nirSealed),
-                            nir_index = coalesce(nir_index, :nirIndex),
-                            email = coalesce(email, :email),
-                            phones = array(select distinct unnest(phones || cast(:phones as text[]))),
-                            address_line = coalesce(address_line, :line),
-                            postal_code = coalesce(postal_code, :postalCode),
-                            commune = coalesce(commune, :commune),
-                            insee_code = coalesce(insee_code, :insee),
-                            rsa = coalesce(:rsa, rsa),
-                            rqth = coalesce(:rqth, rqth),
-                            education_level = coalesce(education_level, :education),
-                            project = coalesce(project, :project),
-                            updated_at = now()
-                        where id = :id
-                        """)
-                .param("usageName", identity.usageName()).param("foldedUsageName", identity.foldedUsageName())
-                .param("sex", identity.sex() == null ? null : identity.sex().name())
-                .param("nirSealed", protector.sealText(identity.nir()))
-                .param("nirIndex", identity.nir() == null ? null : protector.nirIndex(identity.nir()))
-                .param("email", referral.contact().email())
-                .param("phones", referral.contact().phones().toArray(String[]::new))
-                .param("line", address.line()).param("postalCode", address.postalCode())
-                .param("commune", address.commune()).param("insee", address.inseeCode())
-                .param("rsa", situation.rsa()).param("rqth", situation.rqth())
-                .param("education", situation.educationLevel()).param("project", referral.project())
                 .param("id", id)
                 .update();
-        Consent consent = referral.consent();
-        if (consent != null && consent.dataSharing() != null) {
-            jdbc.sql("""
-                            update beneficiary set consent_data_sharing = :consent, consent_at = :at, consent_source = :source
-                            where id = :id and (consent_at is null or cast(:at as date) is null or consent_at <= cast(:at as date))
-                            """)
-                    .param("consent", consent.dataSharing())
-                    .param("at", consent.collectedAt() == null ? null : Date.valueOf(consent.collectedAt()))
-                    .param("source", consent.source()).param("id", id)
-                    .update();
+        return sources;
+    }
+
+    private CanonicalReferral readCanonical(String canonical) {
+        try {
+            return json.readValue(canonical, CanonicalReferral.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored canonical referral unreadable", e);
         }
     }
 
@@ -169,7 +177,7 @@ public class BeneficiaryStore {
     }
 
     public Optional<UUID> findByNir(String nir) {
-        return jdbc.sql("select id from beneficiary where nir_index = :index")
+        return jdbc.sql("select id from beneficiary where nir_index = :index and status = 'ACTIVE'")
                 .param("index", protector.nirIndex(nir))
                 .query(UUID.class).list().stream().findFirst();
     }

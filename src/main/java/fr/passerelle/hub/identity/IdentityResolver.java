@@ -1,66 +1,175 @@
 package fr.passerelle.hub.identity;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
-import fr.passerelle.hub.beneficiary.RecordKeys;
 import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.beneficiary.RecordKeys;
 import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.beneficiary.SourcedReferral;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.referral.ReferralStore;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the beneficiary an accepted referral is about, or creates one. Deterministic keys only, in order of
- * certainty: the partner's own record key, the NIR, the France Travail id with the birth date. Anything weaker
- * creates a new record rather than risk mixing two people's files.
+ * Finds the beneficiary an accepted referral is about, or creates one (SPEC §3, issue "one person, one record").
+ * Deterministic rules first, each with a safeguard against the look-alikes partners really produce (families
+ * sharing a phone or an e-mail, a mistyped NIR): the partner's own record key, the NIR, the France Travail id with
+ * the birth date, the e-mail or a phone with the first name. Then a scored comparison against candidates found
+ * through blocking keys: sure → attached; uncertain → a new record plus a review item; otherwise a new record.
+ * Nothing is merged on a guess.
  */
 @Component
 public class IdentityResolver {
 
     private final BeneficiaryStore beneficiaries;
+    private final ReferralStore referrals;
+    private final MatchKeyStore matchKeys;
+    private final ReviewQueue reviews;
+    private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final MatchScorer scorer = new MatchScorer();
 
-    public IdentityResolver(BeneficiaryStore beneficiaries, ApplicationEventPublisher events) {
+    public IdentityResolver(BeneficiaryStore beneficiaries, ReferralStore referrals, MatchKeyStore matchKeys,
+                            ReviewQueue reviews, IdentityProperties properties, ApplicationEventPublisher events) {
         this.beneficiaries = beneficiaries;
+        this.referrals = referrals;
+        this.matchKeys = matchKeys;
+        this.reviews = reviews;
+        this.properties = properties;
         this.events = events;
     }
 
-    public UUID resolve(Partner partner, CanonicalReferral referral, UUID referralId) {
+    /** Must run in the transaction that accepts the referral. */
+    public Resolution resolve(Partner partner, CanonicalReferral referral, UUID referralId) {
+        PersonVariant incoming = PersonVariant.of(referral);
         List<PartnerIdentifier> identifiers = identifiers(partner, referral);
-        Optional<UUID> match = beneficiaries.findByIdentifier(identifiers.get(0));
-        String how = "PARTNER_RECORD_KEY";
-        if (match.isEmpty() && referral.identity().nir() != null) {
-            match = beneficiaries.findByNir(referral.identity().nir());
-            how = "NIR";
-        }
-        if (match.isEmpty() && referral.franceTravailId() != null) {
-            match = beneficiaries.findByFranceTravailId(referral.franceTravailId(), referral.identity().birthDate());
-            how = "FRANCE_TRAVAIL_ID_AND_BIRTH_DATE";
-        }
-        UUID beneficiaryId;
-        if (match.isPresent()) {
-            beneficiaryId = match.get();
-            List<String> partnersBefore = beneficiaries.partnersOf(beneficiaryId);
-            beneficiaries.enrich(beneficiaryId, referral);
-            if (!partnersBefore.isEmpty() && !partnersBefore.contains(partner.id())) {
-                events.publishEvent(new BeneficiaryMatched(beneficiaryId, referralId, partner.id(),
-                        Set.copyOf(partnersBefore), how));
-            }
+        Optional<Resolution> sure = beneficiaries.findByIdentifier(identifiers.get(0))
+                .map(id -> new Resolution(id, "MATCHED", "PARTNER_RECORD_KEY", null))
+                .or(() -> deterministic(incoming, referral));
+        Resolution resolution;
+        Scored best = null;
+        if (sure.isPresent()) {
+            resolution = sure.get();
         } else {
-            beneficiaryId = beneficiaries.create(referral);
+            best = bestCandidate(incoming);
+            if (best != null && best.score().value() >= properties.autoMergeThreshold()) {
+                resolution = new Resolution(best.beneficiaryId(), "MATCHED", "SCORE", best.score().value());
+            } else {
+                boolean review = best != null && best.score().value() >= properties.reviewThreshold();
+                resolution = new Resolution(beneficiaries.create(referral), review ? "NEW_IN_REVIEW" : "NEW", "NONE",
+                        best == null ? null : best.score().value());
+            }
         }
+        attach(partner, referral, referralId, identifiers, resolution);
+        if ("NEW_IN_REVIEW".equals(resolution.outcome())) {
+            reviews.propose(referralId, resolution.beneficiaryId(), best.beneficiaryId(), best.score());
+        }
+        return resolution;
+    }
+
+    private void attach(Partner partner, CanonicalReferral referral, UUID referralId, List<PartnerIdentifier> identifiers,
+                        Resolution resolution) {
+        UUID beneficiaryId = resolution.beneficiaryId();
+        List<String> partnersBefore = List.copyOf(beneficiaries.partnersOf(beneficiaryId));
+        referrals.linkBeneficiary(referralId, beneficiaryId);
         beneficiaries.addIdentifiers(beneficiaryId, identifiers, referralId);
         beneficiaries.addBarriers(beneficiaryId, referral, referralId);
         beneficiaries.addReferent(beneficiaryId, ReferentRole.PRESCRIBER, referral.prescriber(), partner.id(), referralId);
         beneficiaries.addReferent(beneficiaryId, ReferentRole.SOCIAL_WORKER, referral.socialWorker(), partner.id(), referralId);
         beneficiaries.addReferent(beneficiaryId, ReferentRole.EMPLOYMENT_COUNSELOR, referral.employmentCounselor(),
                 partner.id(), referralId);
-        return beneficiaryId;
+        matchKeys.replace(beneficiaryId, beneficiaries.rebuild(beneficiaryId));
+        if ("MATCHED".equals(resolution.outcome()) && !partnersBefore.isEmpty() && !partnersBefore.contains(partner.id())) {
+            events.publishEvent(new BeneficiaryMatched(beneficiaryId, referralId, partner.id(), Set.copyOf(partnersBefore),
+                    resolution.how()));
+        }
+    }
+
+    private Optional<Resolution> deterministic(PersonVariant incoming, CanonicalReferral referral) {
+        if (referral.identity().nir() != null) {
+            Optional<UUID> byNir = beneficiaries.findByNir(referral.identity().nir());
+            if (byNir.isPresent()) {
+                // SAFEGUARD: a mistyped NIR can be another person's; the birth date or the first name must agree too.
+                if (anyVariant(byNir.get(), v -> Objects.equals(v.birthDate(), incoming.birthDate())
+                        || Objects.equals(v.firstToken(), incoming.firstToken()))) {
+                    return Optional.of(new Resolution(byNir.get(), "MATCHED", "NIR", null));
+                }
+            }
+        }
+        if (referral.franceTravailId() != null) {
+            Optional<UUID> byFranceTravail = beneficiaries.findByIdentifier(RecordKeys.franceTravailId(referral.franceTravailId()));
+            if (byFranceTravail.isPresent() && anyVariant(byFranceTravail.get(),
+                    v -> Objects.equals(v.birthDate(), incoming.birthDate()))) {
+                return Optional.of(new Resolution(byFranceTravail.get(), "MATCHED", "FRANCE_TRAVAIL_ID_AND_BIRTH_DATE", null));
+            }
+        }
+        if (incoming.email() != null) {
+            Optional<UUID> byEmail = uniqueContactMatch("EM:" + incoming.email(), incoming,
+                    v -> incoming.email().equals(v.email()));
+            if (byEmail.isPresent()) {
+                return Optional.of(new Resolution(byEmail.get(), "MATCHED", "EMAIL_AND_FIRST_NAME", null));
+            }
+        }
+        for (String phone : incoming.phones()) {
+            Optional<UUID> byPhone = uniqueContactMatch("PH:" + phone, incoming, v -> v.phones().contains(phone));
+            if (byPhone.isPresent()) {
+                return Optional.of(new Resolution(byPhone.get(), "MATCHED", "PHONE_AND_FIRST_NAME", null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The one beneficiary sharing this e-mail or phone with the same first name and no conflicting birth date.
+     * SAFEGUARD: families share phones and e-mail addresses; the first name separates parent, child and twins,
+     * the birth date separates namesakes (father and son).
+     */
+    private Optional<UUID> uniqueContactMatch(String key, PersonVariant incoming, Predicate<PersonVariant> sharesContact) {
+        if (incoming.firstToken() == null) {
+            return Optional.empty();
+        }
+        List<UUID> matches = new ArrayList<>();
+        for (UUID candidate : matchKeys.candidates(Set.of(key), properties.maxCandidates())) {
+            if (anyVariant(candidate, v -> sharesContact.test(v) && incoming.firstToken().equals(v.firstToken())
+                    && compatibleBirthDates(incoming.birthDate(), v.birthDate()))) {
+                matches.add(candidate);
+            }
+        }
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    private static boolean compatibleBirthDates(LocalDate a, LocalDate b) {
+        return a == null || b == null || a.equals(b);
+    }
+
+    private boolean anyVariant(UUID beneficiaryId, Predicate<PersonVariant> test) {
+        return variants(beneficiaryId).stream().anyMatch(test);
+    }
+
+    private List<PersonVariant> variants(UUID beneficiaryId) {
+        return beneficiaries.sources(beneficiaryId).stream().map(SourcedReferral::content).map(PersonVariant::of).toList();
+    }
+
+    private record Scored(UUID beneficiaryId, MatchScore score) {
+    }
+
+    private Scored bestCandidate(PersonVariant incoming) {
+        return matchKeys.candidates(MatchKeys.lookup(incoming), properties.maxCandidates()).stream()
+                .map(candidate -> new Scored(candidate, variants(candidate).stream()
+                        .map(variant -> scorer.score(incoming, variant))
+                        .max(Comparator.comparingDouble(MatchScore::value)).orElseThrow()))
+                .max(Comparator.comparingDouble(scored -> scored.score().value()))
+                .orElse(null);
     }
 
     /** The identifiers a referral carries: the partner's record key, and the France Travail id if any. */

@@ -7,6 +7,7 @@ import fr.passerelle.hub.mapping.MappingDefinition;
 import fr.passerelle.hub.mapping.PayloadReader;
 import fr.passerelle.hub.mapping.RecordMapper;
 import fr.passerelle.hub.mapping.SourceRecord;
+import fr.passerelle.hub.mapping.TabularLayout;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
@@ -115,7 +116,8 @@ public class PayloadIntake {
                     processRecord(file, partner, mapping, record, source);
                 }
             }
-            return summarize(file, mapping, source);
+            TabularLayout layout = records.isEmpty() ? null : records.get(0).layout().orElse(null);
+            return summarize(file, mapping, layout);
         } finally {
             MDC.remove("correlationId");
             MDC.remove("partnerId");
@@ -138,8 +140,10 @@ public class PayloadIntake {
         try {
             transactions.executeWithoutResult(status -> {
                 IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
+                // Cells are kept only when the row will appear in the report (a dropped optional value).
                 files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                        "ACCEPTED", result.referralId(), List.of(), mapped.warnings(), List.of()));
+                        "ACCEPTED", result.referralId(), List.of(), mapped.warnings(),
+                        mapped.warnings().isEmpty() ? List.of() : record.cells()));
             });
             meters.counter("passerelle.intake.accepted", tags(source)).increment();
         } catch (RuntimeException e) {
@@ -165,12 +169,11 @@ public class PayloadIntake {
                 report.map(RejectReports.Report::name).orElse(null));
     }
 
-    private PayloadOutcome summarize(InboundFileStore.InboundFile file, MappingDefinition mapping, IntakeSource source) {
+    private PayloadOutcome summarize(InboundFileStore.InboundFile file, MappingDefinition mapping, TabularLayout layout) {
         List<InboundFileStore.RecordResult> results = files.results(file.id());
         List<InboundFileStore.RecordResult> rejected = results.stream()
                 .filter(result -> "REJECTED".equals(result.outcome())).toList();
-        Optional<RejectReports.Report> report = rejected.isEmpty() ? Optional.empty()
-                : reports.forRecords(file, mapping, rejected);
+        Optional<RejectReports.Report> report = reports.forRecords(file, mapping, layout, results);
         int accepted = results.size() - rejected.size();
         files.finish(file.id(), "DONE", null, null, results.size(), accepted, rejected.size(),
                 report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));

@@ -36,8 +36,7 @@ public class ReferralIntake {
                 record.warnings());
         UUID beneficiaryId = null;
         if (recorded.changed()) {
-            beneficiaryId = identities.resolve(partner, record.referral(), recorded.referralId());
-            referrals.linkBeneficiary(recorded.referralId(), beneficiaryId);
+            beneficiaryId = identities.resolve(partner, record.referral(), recorded.referralId()).beneficiaryId();
             events.publishEvent(new ReferralAccepted(recorded.referralId(), partner.id(), channel, beneficiaryId,
                     recorded.created()));
         }

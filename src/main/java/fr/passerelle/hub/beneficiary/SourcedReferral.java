@@ -1,0 +1,9 @@
+package fr.passerelle.hub.beneficiary;
+
+import fr.passerelle.hub.referral.CanonicalReferral;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A referral's content with where and when it came from: the provenance of every value of the shared record. */
+public record SourcedReferral(UUID referralId, String partnerId, Instant receivedAt, CanonicalReferral content) {
+}
