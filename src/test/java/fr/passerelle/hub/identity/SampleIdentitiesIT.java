@@ -1,0 +1,111 @@
+package fr.passerelle.hub.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.hub.intake.IntakeSource;
+import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.intake.PayloadOutcome;
+import fr.passerelle.hub.support.HubIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * After every valid sample of every partner, the hub holds exactly the 40 people of truth.csv, each referral on
+ * its person's one record, with nothing left for review (samples/README.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+class SampleIdentitiesIT extends HubIntegrationTest {
+
+    @Autowired
+    PayloadIntake payloads;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void ingestEveryValidSample() throws IOException {
+        receive("ml-val-orge", "ml-val-orge/imilo-export.v1", "ml-val-orge/valid/export-imilo-2026-11-20.csv", 16);
+        receive("ml-val-orge", "ml-val-orge/imilo-export.v1", "ml-val-orge/valid/export-imilo-2026-11-20-utf8-bom.csv", 16);
+        receive("ml-val-orge", "ml-val-orge/dossiers-api.v1", "ml-val-orge/api/dossiers-page-1.json", -1);
+        receive("ml-val-orge", "ml-val-orge/dossiers-api.v1", "ml-val-orge/api/dossiers-page-2.json", -1);
+        receive("ft-91", "ft-91/orientations-extract.v1", "ft-91/valid/extract_orientations_creation_20261120.csv", 21);
+        receive("plie-val-orge", "plie-val-orge/participants.v1", "plie-val-orge/valid/participants-orientes-2026-11-20.xlsx", 11);
+        List<Path> aile;
+        try (Stream<Path> files = Files.list(SAMPLES.resolve("aile/valid"))) {
+            aile = files.sorted().toList();
+        }
+        for (Path referral : aile) {
+            assertThat(postJson("/api/v1/referrals", "demo-aile-key", Files.readAllBytes(referral)).statusCode())
+                    .isIn(200, 202);
+        }
+    }
+
+    private void receive(String partner, String mapping, String sample, int expectedAccepted) {
+        PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, "SFTP_PUSH", "sample-identities-test", mapping),
+                Path.of(sample).getFileName().toString(), sample(sample));
+        assertThat(outcome.status()).as(sample).isEqualTo("DONE");
+        assertThat(outcome.rejected()).as(sample).isZero();
+        if (expectedAccepted >= 0) {
+            assertThat(outcome.accepted()).as(sample).isEqualTo(expectedAccepted);
+        }
+    }
+
+    @Test
+    void holdsExactlyFortyPeople() {
+        Integer active = jdbc.sql("select count(*) from beneficiary where status = 'ACTIVE'").query(Integer.class).single();
+        assertThat(active).isEqualTo(40);
+        Integer referrals = jdbc.sql("select count(*) from referral").query(Integer.class).single();
+        assertThat(referrals).isEqualTo(60);
+    }
+
+    @Test
+    void everyPersonHasAllTheirReferralsOnOneRecordAndNobodyElses() throws IOException {
+        Map<String, Set<UUID>> recordsByPerson = new HashMap<>();
+        Map<UUID, Set<String>> peopleByRecord = new HashMap<>();
+        for (String line : Files.readAllLines(SAMPLES.resolve("truth.csv")).subList(1, 61)) {
+            String[] cells = line.split(",");
+            UUID beneficiary = jdbc.sql("select beneficiary_id from referral where partner_id = :p and record_key = :k")
+                    .param("p", cells[0]).param("k", cells[2]).query(UUID.class).single();
+            recordsByPerson.computeIfAbsent(cells[3], person -> new HashSet<>()).add(beneficiary);
+            peopleByRecord.computeIfAbsent(beneficiary, record -> new HashSet<>()).add(cells[3]);
+        }
+        assertThat(recordsByPerson).hasSize(40);
+        assertThat(recordsByPerson.values()).allSatisfy(records -> assertThat(records).hasSize(1));
+        assertThat(peopleByRecord.values()).allSatisfy(people -> assertThat(people).hasSize(1));
+    }
+
+    @Test
+    void eachMultiPartnerPersonCarriesEveryPartnersIdentifier() throws IOException {
+        for (String line : Files.readAllLines(SAMPLES.resolve("truth.csv")).subList(1, 61)) {
+            String[] cells = line.split(",");
+            Integer held = jdbc.sql("""
+                            select count(*) from beneficiary_identifier i
+                            join referral r on r.beneficiary_id = i.beneficiary_id
+                            where r.partner_id = :p and r.record_key = :k and i.value = :k
+                            """)
+                    .param("p", cells[0]).param("k", cells[2]).query(Integer.class).single();
+            assertThat(held).as(line).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesNothingForReview() {
+        Integer pending = jdbc.sql("select count(*) from identity_review where status = 'PENDING'").query(Integer.class).single();
+        assertThat(pending).isZero();
+    }
+}
