@@ -28,7 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * its person's one record, with nothing left for review (samples/README.md).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class SampleIdentitiesIT extends HubIntegrationTest {
 
     @Autowired
