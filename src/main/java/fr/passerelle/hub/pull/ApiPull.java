@@ -71,6 +71,7 @@ public class ApiPull {
      * @throws PullRejectedException  the partner refused or answered something unusable (journaled, not retried)
      */
     public PullRun fetchPage(PullRun run) {
+        MDC.put("partnerId", run.partnerId());
         PullProperties.ApiFeed feed = properties.apiFeed(run.feedId());
         URI uri = DossiersApi.pageUri(feed.baseUrl(), run.checkpoint(), run.page(), feed.pageSize());
         PartnerApiClient.Answer answer = clients.computeIfAbsent(run.feedId(),
@@ -104,6 +105,7 @@ public class ApiPull {
         PayloadOutcome outcome = intake.receive(
                 new IntakeSource(run.partnerId(), Channel.API_PULL.name(), run.routeId(), run.mappingId()),
                 name, run.fetched());
+        MDC.put("partnerId", run.partnerId());
         if ("REJECTED".equals(outcome.status())) {
             throw new PullRejectedException("PAGE_INUTILISABLE", "page " + run.page() + " : " + outcome.reason());
         }

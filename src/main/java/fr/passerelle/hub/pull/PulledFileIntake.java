@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,10 +57,12 @@ public class PulledFileIntake {
         String routeId = exchange.getFromRouteId();
         PayloadOutcome outcome = intake.receive(new IntakeSource(partnerId, Channel.SFTP_PULL.name(), routeId,
                 mappingId), fileName, content);
+        MDC.put("partnerId", partnerId);
         meters.counter("passerelle.pull.files", "partner", partnerId, "channel", Channel.SFTP_PULL.name(),
                 "route", String.valueOf(routeId), "outcome", outcome.status()).increment();
         log.info("Pulled file taken in as inbound file {}: {} ({} accepted, {} rejected)", outcome.inboundFileId(),
                 outcome.status(), outcome.accepted(), outcome.rejected());
+        MDC.remove("partnerId");
         return outcome;
     }
 }
