@@ -1,5 +1,6 @@
 package fr.passerelle.hub.api;
 
+import fr.passerelle.hub.handoff.HandoffNotReplayableException;
 import fr.passerelle.hub.intake.ChannelNotAllowedException;
 import fr.passerelle.hub.intake.PayloadTooLargeException;
 import fr.passerelle.hub.intake.RawMessageStore;
@@ -86,6 +87,9 @@ public class ApiProblems {
         if (failure instanceof JourneyConflictException conflict) {
             return new Problem(409, conflict.code(), "Événement incompatible avec le parcours", conflict.getMessage(),
                     List.of());
+        }
+        if (failure instanceof HandoffNotReplayableException) {
+            return new Problem(409, "TRANSFERT_NON_REJOUABLE", "Transfert non rejouable", failure.getMessage(), List.of());
         }
         if (failure instanceof AccessDeniedException) {
             return new Problem(403, "ACCES_REFUSE", "Accès refusé", failure.getMessage(), List.of());

@@ -22,6 +22,23 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * Operators' API (handoff replay): console logins over HTTP Basic, stateless, so no CSRF token is involved.
+     * Ahead of the partner chain, which would otherwise claim every path under /api.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/ops/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+
     /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)

@@ -1,0 +1,137 @@
+package fr.passerelle.hub.handoff;
+
+import fr.passerelle.hub.handoff.delivery.DeliveryException;
+import fr.passerelle.hub.handoff.delivery.HandoffChannel;
+import fr.passerelle.hub.partner.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due handoffs, at least once. Called on every tick of {@code routes/handoff-dispatch.yaml}: claims only
+ * as many handoffs as it has free workers, and delivers each on its own worker with the channel's short timeouts,
+ * so a recipient that hangs or fails holds one worker for one attempt and never delays the others. Each failure
+ * pushes that handoff's next attempt back exponentially; after the last attempt it is PARKED for an operator.
+ * Handoffs whose channel has no implementation yet (e-mail, SOAP) are never claimed: they wait, PENDING.
+ */
+@Component
+public class HandoffDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoffDispatcher.class);
+
+    private final HandoffOutbox outbox;
+    private final HandoffProperties.Dispatch settings;
+    private final Map<Channel, HandoffChannel> channels = new EnumMap<>(Channel.class);
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public HandoffDispatcher(HandoffOutbox outbox, HandoffProperties properties, List<HandoffChannel> channels,
+                             MeterRegistry meters, Clock clock) {
+        this.outbox = outbox;
+        this.settings = properties.dispatch();
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        this.meters = meters;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "handoff-delivery-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** @return how many handoffs were claimed and handed to workers */
+    public int dispatchDue() {
+        int free = Math.min(settings.parallelism() - inFlight.get(), settings.batchSize());
+        List<Handoff> claimed = outbox.claimDue(free, channels.keySet(), settings.claimLease());
+        for (Handoff handoff : claimed) {
+            inFlight.incrementAndGet();
+            try {
+                workers.execute(() -> {
+                    try {
+                        deliver(handoff);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                // Shutting down: the claim lease expires and the handoff is due again on the next start.
+                inFlight.decrementAndGet();
+            }
+        }
+        return claimed.size();
+    }
+
+    void deliver(Handoff handoff) {
+        HandoffChannel channel = channels.get(handoff.channel());
+        MDC.put("correlationId", handoff.id().toString());
+        MDC.put("partnerId", handoff.recipientPartnerId() == null ? "" : handoff.recipientPartnerId());
+        long start = System.nanoTime();
+        try {
+            channel.deliver(handoff);
+            long millis = elapsed(start);
+            outbox.delivered(handoff.id(), handoff.attempts(), handoff.channel(), millis, null);
+            count("passerelle.handoffs.delivered", handoff, null);
+            log.info("Handoff {} delivered by {} (attempt {}, {} ms)", handoff.id(), handoff.channel(),
+                    handoff.attempts(), millis);
+        } catch (DeliveryException e) {
+            failed(handoff, e.code(), e.getMessage(), elapsed(start));
+        } catch (RuntimeException e) {
+            failed(handoff, "ERREUR_INTERNE", e.getClass().getSimpleName(), elapsed(start));
+        } finally {
+            MDC.remove("correlationId");
+            MDC.remove("partnerId");
+        }
+    }
+
+    private void failed(Handoff handoff, String code, String detail, long millis) {
+        boolean last = handoff.attempts() >= settings.maxAttempts();
+        Instant next = last ? null : Instant.now(clock).plus(settings.backoffAfter(handoff.attempts()));
+        try {
+            outbox.failed(handoff.id(), handoff.attempts(), handoff.channel(), millis, code, detail, next);
+        } catch (RuntimeException e) {
+            // The claim lease brings the handoff back: nothing is lost if the database is briefly away.
+            log.error("Handoff {}: failed attempt {} could not be recorded ({})", handoff.id(), handoff.attempts(),
+                    e.getClass().getSimpleName());
+            return;
+        }
+        count(last ? "passerelle.handoffs.parked" : "passerelle.handoffs.failed", handoff, code);
+        if (last) {
+            log.warn("Handoff {} PARKED after {} attempts by {}: {}", handoff.id(), handoff.attempts(),
+                    handoff.channel(), code);
+        } else {
+            log.info("Handoff {} attempt {} by {} failed ({}), next at {}", handoff.id(), handoff.attempts(),
+                    handoff.channel(), code, next);
+        }
+    }
+
+    private void count(String name, Handoff handoff, String code) {
+        meters.counter(name, "partner", handoff.recipientPartnerId() == null ? "none" : handoff.recipientPartnerId(),
+                "channel", handoff.channel().name(), "route", "handoff-dispatch",
+                "code", code == null ? "OK" : code).increment();
+    }
+
+    private static long elapsed(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,279 @@
+package fr.passerelle.hub.handoff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.handoff.rules.Recipient;
+import fr.passerelle.hub.partner.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handoff outbox in PostgreSQL. Writers call it inside the transaction of what triggered the handoff; the
+ * dispatcher claims due rows with {@code for update skip locked}, so several hub instances never deliver the same
+ * attempt twice and a locked row never blocks the others.
+ */
+@Component
+public class HandoffOutbox {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public HandoffOutbox(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Where the triggering fact is: REFERRAL, JOURNEY_EVENT, FILE_RECORD or MATCH, and its id. */
+    public record Source(String kind, String id) {
+    }
+
+    /**
+     * Adds a handoff unless this source already handed the same thing to the same recipient under the same rule.
+     *
+     * @param nextAttemptAt null for a handoff nobody pushes (pull API)
+     * @return the handoff id, empty if it existed already
+     */
+    public Optional<UUID> add(UUID id, UUID beneficiaryId, String trigger, Source source, String ruleId, String reason,
+                              String explanation, Recipient recipient, Map<String, Object> payload,
+                              String statusReason, Instant nextAttemptAt) {
+        return jdbc.sql("""
+                        insert into handoff (id, beneficiary_id, trigger, source_kind, source_id, rule_id, reason,
+                            explanation, recipient_key, recipient_role, recipient_name, recipient_email,
+                            recipient_structure, recipient_partner_id, channel, payload, status, status_reason,
+                            next_attempt_at)
+                        values (:id, :b, :trigger, :sourceKind, :sourceId, :rule, :reason, :explanation, :key, :role,
+                            :name, :email, :structure, :partner, :channel, cast(:payload as jsonb), 'PENDING',
+                            :statusReason, :next)
+                        on conflict (source_kind, source_id, rule_id, recipient_key) do nothing
+                        returning id
+                        """)
+                .param("id", id).param("b", beneficiaryId).param("trigger", trigger)
+                .param("sourceKind", source.kind()).param("sourceId", source.id()).param("rule", ruleId)
+                .param("reason", reason).param("explanation", explanation).param("key", recipient.key())
+                .param("role", recipient.role()).param("name", recipient.name()).param("email", recipient.email())
+                .param("structure", recipient.structureName()).param("partner", recipient.partnerId())
+                .param("channel", recipient.channel().name()).param("payload", write(payload))
+                .param("statusReason", statusReason)
+                .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
+                .query(UUID.class).optional();
+    }
+
+    public void decide(UUID beneficiaryId, String trigger, Source source, String ruleId, String outcome,
+                       String explanation, UUID handoffId) {
+        jdbc.sql("""
+                        insert into routing_decision (beneficiary_id, trigger, source_kind, source_id, rule_id, outcome,
+                            explanation, handoff_id)
+                        values (:b, :trigger, :sourceKind, :sourceId, :rule, :outcome, :explanation, :handoff)
+                        """)
+                .param("b", beneficiaryId).param("trigger", trigger).param("sourceKind", source.kind())
+                .param("sourceId", source.id()).param("rule", ruleId).param("outcome", outcome)
+                .param("explanation", explanation).param("handoff", handoffId)
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due handoffs of the given channels: their next attempt moves a lease ahead and the
+     * attempt counter is taken, in one short statement. A crash mid-delivery leaves the row due again after the
+     * lease: at least once.
+     */
+    public List<Handoff> claimDue(int limit, Collection<Channel> channels, Duration lease) {
+        if (limit <= 0 || channels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        with due as (
+                            select id from handoff
+                            where status in ('PENDING', 'FAILED') and next_attempt_at <= now() and channel in (:channels)
+                            order by next_attempt_at
+                            limit :limit
+                            for update skip locked)
+                        update handoff h set attempts = h.attempts + 1,
+                            next_attempt_at = now() + make_interval(secs => :lease)
+                        from due where h.id = due.id
+                        returning h.*
+                        """)
+                .param("channels", channels.stream().map(Enum::name).toList())
+                .param("limit", limit).param("lease", lease.toMillis() / 1000.0)
+                .query((rs, n) -> handoff(rs)).list();
+    }
+
+    public void delivered(UUID id, int attempt, Channel channel, long durationMs, String detail) {
+        attempt(id, attempt, channel, "DELIVERED", null, detail, durationMs);
+        jdbc.sql("""
+                        update handoff set status = 'DELIVERED', delivered_at = now(), next_attempt_at = null,
+                            status_reason = null
+                        where id = :id and status in ('PENDING', 'FAILED')
+                        """)
+                .param("id", id).update();
+    }
+
+    /** A failed attempt: retried at {@code nextAttemptAt}, or PARKED when that is null. */
+    public void failed(UUID id, int attempt, Channel channel, long durationMs, String code, String detail,
+                       Instant nextAttemptAt) {
+        attempt(id, attempt, channel, "FAILED", code, detail, durationMs);
+        if (nextAttemptAt == null) {
+            jdbc.sql("""
+                            update handoff set status = 'PARKED', parked_at = now(), next_attempt_at = null,
+                                status_reason = :reason
+                            where id = :id and status in ('PENDING', 'FAILED')
+                            """)
+                    .param("id", id)
+                    .param("reason", "mis de côté après " + attempt + " tentative(s), dernière erreur " + code
+                            + " : à rejouer par un opérateur")
+                    .update();
+        } else {
+            jdbc.sql("""
+                            update handoff set status = 'FAILED', next_attempt_at = :next, status_reason = :reason
+                            where id = :id and status in ('PENDING', 'FAILED')
+                            """)
+                    .param("id", id).param("next", Timestamp.from(nextAttemptAt))
+                    .param("reason", "tentative " + attempt + " en échec (" + code + "), nouvel essai prévu")
+                    .update();
+        }
+    }
+
+    /** A pull-API recipient fetched its handoffs: those it had not fetched yet are now delivered. */
+    public void pulled(String partnerId, List<UUID> ids) {
+        for (UUID id : ids) {
+            int changed = jdbc.sql("""
+                            update handoff set status = 'DELIVERED', delivered_at = now(), attempts = attempts + 1,
+                                status_reason = null
+                            where id = :id and recipient_partner_id = :p and channel = 'PULL_API' and status = 'PENDING'
+                            """)
+                    .param("id", id).param("p", partnerId).update();
+            if (changed == 1) {
+                int attempt = jdbc.sql("select attempts from handoff where id = :id").param("id", id)
+                        .query(Integer.class).single();
+                attempt(id, attempt, Channel.PULL_API, "PULLED", null, "GET /api/v1/handoffs", 0);
+            }
+        }
+    }
+
+    /** Idempotent: acknowledging twice keeps the first acknowledgement. Empty if not this partner's handoff. */
+    public Optional<Handoff> acknowledge(UUID id, String partnerId, String by) {
+        jdbc.sql("""
+                        update handoff set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = :by,
+                            delivered_at = coalesce(delivered_at, now()), next_attempt_at = null, status_reason = null
+                        where id = :id and recipient_partner_id = :p and status <> 'ACKNOWLEDGED'
+                        """)
+                .param("id", id).param("p", partnerId).param("by", by).update();
+        return forPartner(id, partnerId);
+    }
+
+    /**
+     * Sends a PARKED (or FAILED) handoff again now, with a fresh series of attempts. The previous attempts stay on
+     * record. False if there is no such handoff in those states.
+     */
+    public boolean replay(UUID id, String operator) {
+        return jdbc.sql("""
+                        update handoff set status = 'PENDING', attempts = 0, next_attempt_at = now(), parked_at = null,
+                            replays = replays + 1, last_replayed_at = now(), last_replayed_by = :operator,
+                            status_reason = 'rejoué par un opérateur'
+                        where id = :id and status in ('PARKED', 'FAILED')
+                        """)
+                .param("id", id).param("operator", operator).update() == 1;
+    }
+
+    public Optional<Handoff> find(UUID id) {
+        return jdbc.sql("select * from handoff where id = :id").param("id", id).query((rs, n) -> handoff(rs)).optional();
+    }
+
+    public Optional<Handoff> forPartner(UUID id, String partnerId) {
+        return jdbc.sql("select * from handoff where id = :id and recipient_partner_id = :p")
+                .param("id", id).param("p", partnerId).query((rs, n) -> handoff(rs)).optional();
+    }
+
+    /** A partner's handoffs, oldest first: waiting for acknowledgement, or acknowledged. */
+    public List<Handoff> forPartner(String partnerId, boolean acknowledged, int limit) {
+        return jdbc.sql("""
+                        select * from handoff where recipient_partner_id = :p
+                          and (status = 'ACKNOWLEDGED') = :acknowledged
+                        order by created_at, id limit :limit
+                        """)
+                .param("p", partnerId).param("acknowledged", acknowledged).param("limit", limit)
+                .query((rs, n) -> handoff(rs)).list();
+    }
+
+    public List<Handoff> forBeneficiary(UUID beneficiaryId) {
+        return jdbc.sql("select * from handoff where beneficiary_id = :b order by created_at, id")
+                .param("b", beneficiaryId).query((rs, n) -> handoff(rs)).list();
+    }
+
+    public List<Handoff> withStatus(HandoffStatus status, int limit) {
+        return jdbc.sql("select * from handoff where status = :s order by created_at, id limit :limit")
+                .param("s", status.name()).param("limit", limit).query((rs, n) -> handoff(rs)).list();
+    }
+
+    public List<Attempt> attempts(UUID handoffId) {
+        return jdbc.sql("select * from handoff_attempt where handoff_id = :id order by id")
+                .param("id", handoffId)
+                .query((rs, n) -> new Attempt(rs.getInt("attempt"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("channel"), rs.getString("outcome"), rs.getString("error_code"),
+                        rs.getString("detail"), (Integer) rs.getObject("duration_ms")))
+                .list();
+    }
+
+    /** Every routing decision for the person, including those that found nobody. */
+    public List<Map<String, Object>> decisions(UUID beneficiaryId) {
+        return jdbc.sql("""
+                        select trigger, source_kind, source_id, rule_id, outcome, explanation, handoff_id, decided_at
+                        from routing_decision where beneficiary_id = :b order by id
+                        """)
+                .param("b", beneficiaryId).query().listOfRows();
+    }
+
+    private void attempt(UUID id, int attempt, Channel channel, String outcome, String code, String detail,
+                         long durationMs) {
+        jdbc.sql("""
+                        insert into handoff_attempt (handoff_id, attempt, channel, outcome, error_code, detail, duration_ms)
+                        values (:id, :attempt, :channel, :outcome, :code, :detail, :ms)
+                        """)
+                .param("id", id).param("attempt", attempt).param("channel", channel.name()).param("outcome", outcome)
+                .param("code", code).param("detail", detail == null ? null : truncate(detail))
+                .param("ms", (int) Math.min(Integer.MAX_VALUE, durationMs))
+                .update();
+    }
+
+    private Handoff handoff(ResultSet rs) throws SQLException {
+        try {
+            return new Handoff(rs.getObject("id", UUID.class), rs.getObject("beneficiary_id", UUID.class),
+                    rs.getString("trigger"), rs.getString("rule_id"), rs.getString("reason"),
+                    rs.getString("explanation"), rs.getString("recipient_role"), rs.getString("recipient_name"),
+                    rs.getString("recipient_email"), rs.getString("recipient_structure"),
+                    rs.getString("recipient_partner_id"), Channel.valueOf(rs.getString("channel")),
+                    HandoffStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                    rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "created_at"),
+                    instant(rs, "delivered_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                    instant(rs, "parked_at"), rs.getInt("replays"), json.readTree(rs.getString("payload")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("handoff payload unreadable", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package fr.passerelle.hub.handoff;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
+import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.handoff.rules.HandoffRouter;
+import fr.passerelle.hub.handoff.rules.Recipient;
+import fr.passerelle.hub.handoff.rules.RoutingDecision;
+import fr.passerelle.hub.handoff.rules.RoutingFacts;
+import fr.passerelle.hub.handoff.rules.Trigger;
+import fr.passerelle.hub.identity.BeneficiaryMatched;
+import fr.passerelle.hub.journey.JourneyEvent;
+import fr.passerelle.hub.journey.JourneyEventRecorded;
+import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.partner.Channel;
+import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.partner.PartnerRegistry;
+import fr.passerelle.hub.referral.ReferralAccepted;
+import fr.passerelle.hub.referral.ReferralRejected;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The transactional outbox's writer: listens to what happens (referrals accepted or rejected, matches, journey
+ * events) synchronously, inside the transaction that records it, evaluates the rules and writes the handoffs and
+ * every routing decision in that same transaction. If the fact rolls back, so do its handoffs.
+ */
+@Component
+public class HandoffRouting {
+
+    static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    private final HandoffRules rules;
+    private final RecipientLookup lookup;
+    private final BeneficiaryRecords records;
+    private final HandoffOutbox outbox;
+    private final PartnerRegistry partners;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public HandoffRouting(HandoffRules rules, RecipientLookup lookup, BeneficiaryRecords records, HandoffOutbox outbox,
+                          PartnerRegistry partners, MeterRegistry meters, Clock clock) {
+        this.rules = rules;
+        this.lookup = lookup;
+        this.records = records;
+        this.outbox = outbox;
+        this.partners = partners;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(10)
+    public void on(ReferralAccepted accepted) {
+        BeneficiaryRecord record = accepted.beneficiaryId() == null ? null
+                : records.find(accepted.beneficiaryId()).orElse(null);
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("referralId", accepted.referralId().toString());
+        placeholders.put("partner", partnerName(accepted.partnerId()));
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("referral", Map.of("id", accepted.referralId(), "partner", accepted.partnerId()));
+        route(Trigger.REFERRAL_ACCEPTED, new HandoffOutbox.Source("REFERRAL", accepted.referralId().toString()),
+                record, accepted.partnerId(), null, 0, null, accepted.firstTime(), placeholders, context, today());
+    }
+
+    @EventListener
+    @Order(10)
+    public void on(ReferralRejected rejected) {
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("partner", partnerName(rejected.partnerId()));
+        placeholders.put("errors", rejected.errors().stream().map(FieldIssue::message).collect(Collectors.joining(" ; ")));
+        Map<String, Object> rejection = new LinkedHashMap<>();
+        rejection.put("rawMessageId", rejected.rawMessageId());
+        rejection.put("position", rejected.position());
+        if (rejected.recordKey() != null) {
+            rejection.put("recordKey", rejected.recordKey());
+        }
+        rejection.put("errors", rejected.errors());
+        route(Trigger.REFERRAL_REJECTED, new HandoffOutbox.Source("FILE_RECORD",
+                        rejected.rawMessageId() + ":" + rejected.position()),
+                null, rejected.partnerId(), null, 0, null, true, placeholders, Map.of("rejection", rejection), today());
+    }
+
+    @EventListener
+    @Order(10)
+    public void on(BeneficiaryMatched matched) {
+        BeneficiaryRecord record = records.find(matched.beneficiaryId()).orElse(null);
+        Set<String> all = new HashSet<>(matched.otherPartners());
+        all.add(matched.partnerId());
+        Map<String, String> placeholders = new HashMap<>();
+        placeholders.put("otherPartners", all.stream().sorted().map(this::partnerName).collect(Collectors.joining(", ")));
+        placeholders.put("partner", partnerName(matched.partnerId()));
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("partners", all.stream().sorted().toList());
+        match.put("how", matched.how());
+        route(Trigger.BENEFICIARY_MATCHED, new HandoffOutbox.Source("MATCH", matched.referralId().toString()),
+                record, matched.partnerId(), null, 0, null, true, placeholders, Map.of("match", match), today());
+    }
+
+    @EventListener
+    @Order(10)
+    public void on(JourneyEventRecorded recorded) {
+        JourneyEvent event = recorded.event();
+        BeneficiaryRecord record = records.find(event.beneficiaryId()).orElseThrow();
+        Map<String, String> placeholders = new HashMap<>();
+        if (event.barrier() != null) {
+            placeholders.put("barrier", event.barrier().name());
+            placeholders.put("barrierLabel", event.barrier().label());
+        }
+        if (event.outcome() != null) {
+            placeholders.put("outcome", event.outcome().name());
+        }
+        if (event.kind() != null) {
+            placeholders.put("kind", event.kind().name());
+        }
+        placeholders.put("reason", event.reason() != null ? event.reason()
+                : event.eligible() == null ? "non précisé" : event.eligible() ? "éligible" : "non éligible");
+        placeholders.put("noShows", String.valueOf(recorded.after().noShows()));
+        Map<String, Object> eventPart = new LinkedHashMap<>();
+        eventPart.put("id", event.id());
+        eventPart.put("type", event.type().name());
+        eventPart.put("occurredAt", event.occurredAt().toString());
+        if (event.eligible() != null) {
+            eventPart.put("eligible", event.eligible());
+        }
+        if (event.kind() != null) {
+            eventPart.put("kind", event.kind().name());
+        }
+        if (event.barrier() != null) {
+            eventPart.put("barrier", event.barrier().name());
+        }
+        if (event.outcome() != null) {
+            eventPart.put("outcome", event.outcome().name());
+        }
+        LocalDate on = event.occurredAt().atZoneSameInstant(FRANCE).toLocalDate();
+        for (String trigger : recorded.triggers()) {
+            route(Trigger.valueOf(trigger), new HandoffOutbox.Source("JOURNEY_EVENT", event.id().toString()), record,
+                    null, event.barrier(), recorded.after().noShows(),
+                    event.outcome() == null ? null : event.outcome().name(), true, placeholders,
+                    Map.of("event", eventPart), on);
+        }
+    }
+
+    private void route(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record, String sendingPartner,
+                       fr.passerelle.hub.beneficiary.Barrier barrier, int noShows, String outcome, boolean firstTime,
+                       Map<String, String> placeholders, Map<String, Object> context, LocalDate on) {
+        Integer age = RecipientLookup.age(record, on);
+        Map<String, String> values = new HashMap<>(placeholders);
+        if (age != null) {
+            values.put("age", String.valueOf(age));
+        }
+        RoutingFacts facts = new RoutingFacts(trigger, barrier, outcome, noShows, age,
+                record != null && record.consent() != null && record.consent().given(),
+                record != null && lookup.registeredWithFranceTravail(record),
+                record != null && lookup.plieParticipant(record), firstTime, values);
+        List<RoutingDecision> decisions = HandoffRouter.route(rules.rules(), facts,
+                lookup.finder(record, sendingPartner, on));
+        UUID beneficiaryId = record == null ? null : record.id();
+        Set<String> knownBy = record == null ? Set.of() : partnersKnowing(record);
+        for (RoutingDecision decision : decisions) {
+            UUID handoffId = null;
+            if (decision.recipient() != null) {
+                handoffId = write(trigger, source, record, facts, decision, knownBy, context).orElse(null);
+            }
+            outbox.decide(beneficiaryId, trigger.name(), source, decision.ruleId(), decision.outcome().name(),
+                    decision.explanation(), handoffId);
+        }
+    }
+
+    private java.util.Optional<UUID> write(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record,
+                                           RoutingFacts facts, RoutingDecision decision, Set<String> knownBy,
+                                           Map<String, Object> context) {
+        Recipient recipient = decision.recipient();
+        UUID id = UUID.randomUUID();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("handoffId", id);
+        payload.put("trigger", trigger.name());
+        payload.put("rule", decision.ruleId());
+        payload.put("reason", decision.reason());
+        payload.put("createdAt", Instant.now(clock).toString());
+        Map<String, Object> to = new LinkedHashMap<>();
+        putIfPresent(to, "name", recipient.name());
+        putIfPresent(to, "structure", recipient.structureName());
+        putIfPresent(to, "role", recipient.role());
+        payload.put("recipient", to);
+        if (record != null) {
+            payload.put("beneficiary", person(record, facts.consentGiven() || knownBy.contains(recipient.partnerId())));
+        }
+        payload.putAll(context);
+        Instant now = Instant.now(clock);
+        Channel channel = recipient.channel();
+        String statusReason = switch (channel) {
+            case PULL_API -> "à récupérer par le partenaire : GET /api/v1/handoffs";
+            case EMAIL, SOAP -> "canal " + channel + " pas encore en service : en attente, rien n'a été envoyé";
+            default -> null;
+        };
+        java.util.Optional<UUID> added = outbox.add(id, record == null ? null : record.id(), trigger.name(), source,
+                decision.ruleId(), decision.reason(), decision.explanation(), recipient, payload, statusReason,
+                channel == Channel.PULL_API ? null : now);
+        added.ifPresent(created -> meters.counter("passerelle.handoffs.created",
+                "partner", recipient.partnerId() == null ? "none" : recipient.partnerId(),
+                "channel", channel.name(), "rule", decision.ruleId()).increment());
+        return added;
+    }
+
+    /**
+     * SECURITY: personal details travel only with the person's consent to share, or to a partner that referred
+     * them and holds them already. Never the NIR, never free-text notes (they may tell of health or family).
+     */
+    private static Map<String, Object> person(BeneficiaryRecord record, boolean shareable) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("id", record.id());
+        person.put("consentGiven", record.consent() != null && record.consent().given());
+        if (!shareable) {
+            return person;
+        }
+        putIfPresent(person, "firstNames", record.identity().firstNames());
+        putIfPresent(person, "lastName", record.identity().usageName() != null ? record.identity().usageName()
+                : record.identity().birthName());
+        putIfPresent(person, "birthDate", record.identity().birthDate() == null ? null : record.identity().birthDate().toString());
+        if (record.contact() != null) {
+            putIfPresent(person, "email", record.contact().email());
+            if (!record.contact().phones().isEmpty()) {
+                person.put("phones", record.contact().phones());
+            }
+        }
+        if (record.address() != null) {
+            putIfPresent(person, "postalCode", record.address().postalCode());
+            putIfPresent(person, "commune", record.address().commune());
+        }
+        return person;
+    }
+
+    private static Set<String> partnersKnowing(BeneficiaryRecord record) {
+        Set<String> known = new HashSet<>();
+        record.referents().forEach(referent -> {
+            if (referent.partnerId() != null) {
+                known.add(referent.partnerId());
+            }
+        });
+        record.identifiers().stream().map(PartnerIdentifier::issuer).forEach(known::add);
+        return known;
+    }
+
+    private String partnerName(String partnerId) {
+        return partners.find(partnerId).map(Partner::name).orElse(partnerId);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(FRANCE));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package fr.passerelle.hub.handoff;
+
+/**
+ * PENDING (waiting for its first delivery, or for its channel) → DELIVERED → ACKNOWLEDGED; FAILED after a failed
+ * attempt while retries remain; PARKED after the last one, until an operator replays it.
+ */
+public enum HandoffStatus {
+    PENDING, FAILED, DELIVERED, ACKNOWLEDGED, PARKED
+}

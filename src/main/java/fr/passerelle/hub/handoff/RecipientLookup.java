@@ -1,0 +1,243 @@
+package fr.passerelle.hub.handoff;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.beneficiary.IdentifierKind;
+import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.beneficiary.ReferentContact;
+import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.directory.DirectoryReferent;
+import fr.passerelle.hub.directory.ReferentDirectory;
+import fr.passerelle.hub.directory.Structure;
+import fr.passerelle.hub.directory.StructureKind;
+import fr.passerelle.hub.handoff.rules.Recipient;
+import fr.passerelle.hub.handoff.rules.RecipientFinder;
+import fr.passerelle.hub.handoff.rules.RecipientKind;
+import fr.passerelle.hub.partner.Channel;
+import fr.passerelle.hub.partner.Partner;
+import fr.passerelle.hub.partner.PartnerKind;
+import fr.passerelle.hub.partner.PartnerRegistry;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the recipient kinds of the rules into people and structures, from the shared record (referents of record)
+ * and the referent directory (who covers the commune and the age), each with the channel that reaches them.
+ */
+@Component
+public class RecipientLookup {
+
+    private final ReferentDirectory directory;
+    private final PartnerRegistry partners;
+
+    public RecipientLookup(ReferentDirectory directory, PartnerRegistry partners) {
+        this.directory = directory;
+        this.partners = partners;
+    }
+
+    /**
+     * @param record         the person, null when the trigger has none (a rejected file record)
+     * @param sendingPartner the partner whose referral or file triggered the routing, null for journey events
+     */
+    public RecipientFinder finder(BeneficiaryRecord record, String sendingPartner, LocalDate on) {
+        return (kind, facts) -> find(kind, record, sendingPartner, on);
+    }
+
+    public static Integer age(BeneficiaryRecord record, LocalDate on) {
+        if (record == null || record.identity().birthDate() == null) {
+            return null;
+        }
+        return Period.between(record.identity().birthDate(), on).getYears();
+    }
+
+    public boolean registeredWithFranceTravail(BeneficiaryRecord record) {
+        return record.identifiers().stream().anyMatch(id -> id.kind() == IdentifierKind.FRANCE_TRAVAIL_ID)
+                || !franceTravailCounselors(record).isEmpty();
+    }
+
+    public boolean plieParticipant(BeneficiaryRecord record) {
+        return !pliePartners(record).isEmpty() || !referentsOfStructureKind(record, StructureKind.PLIE).isEmpty();
+    }
+
+    private List<Recipient> find(RecipientKind kind, BeneficiaryRecord record, String sendingPartner, LocalDate on) {
+        if (kind == RecipientKind.SENDING_PARTNER) {
+            return sendingPartner == null ? List.of() : partnerRecipient(sendingPartner).stream().toList();
+        }
+        if (record == null) {
+            return List.of();
+        }
+        String postalCode = record.address() == null ? null : record.address().postalCode();
+        String insee = record.address() == null ? null : record.address().inseeCode();
+        Integer age = age(record, on);
+        switch (kind) {
+            case PRESCRIBER_OF_REFERRAL: {
+                List<Recipient> prescribers = record.activeReferents(ReferentRole.PRESCRIBER).stream()
+                        .filter(referent -> sendingPartner == null || sendingPartner.equals(referent.partnerId()))
+                        .map(referent -> referentRecipient(referent, "prescripteur de l'orientation"))
+                        .flatMap(Optional::stream).toList();
+                return prescribers.isEmpty() && sendingPartner != null
+                        ? partnerRecipient(sendingPartner).stream().toList() : prescribers;
+            }
+            case PRESCRIBERS:
+                return referents(record, ReferentRole.PRESCRIBER, "prescripteur de la personne");
+            case EMPLOYMENT_COUNSELOR:
+                return referents(record, ReferentRole.EMPLOYMENT_COUNSELOR, "conseiller emploi de la personne");
+            case SOCIAL_WORKER:
+                return referents(record, ReferentRole.SOCIAL_WORKER, "travailleur social de la personne");
+            case PROGRAMME_REFERENT: {
+                List<Recipient> referents = referents(record, ReferentRole.PROGRAMME_REFERENT,
+                        "référent du programme");
+                if (!referents.isEmpty()) {
+                    return referents;
+                }
+                return partners.all().stream().filter(partner -> partner.kind() == PartnerKind.PROGRAMME)
+                        .map(partner -> partnerRecipient(partner.id())).flatMap(Optional::stream).toList();
+            }
+            case SOCIAL_SERVICE_COVERING_COMMUNE:
+                return covering(StructureKind.SOCIAL_SERVICE, postalCode, insee, age);
+            case MISSION_LOCALE_COVERING_COMMUNE:
+                return covering(StructureKind.MISSION_LOCALE, postalCode, insee, age);
+            case FRANCE_TRAVAIL_AGENCY_COVERING_COMMUNE:
+                return covering(StructureKind.FRANCE_TRAVAIL, postalCode, insee, age);
+            case FRANCE_TRAVAIL_COUNSELOR:
+                return franceTravailCounselors(record);
+            case PLIE_REFERENT: {
+                List<Recipient> referents = referentsOfStructureKind(record, StructureKind.PLIE);
+                if (!referents.isEmpty()) {
+                    return referents;
+                }
+                return pliePartners(record).stream()
+                        .flatMap(partnerId -> directory.ofPartner(partnerId, StructureKind.PLIE).stream())
+                        .map(structure -> structureRecipient(structure, "structure PLIE dont la personne est participante"))
+                        .flatMap(Optional::stream).limit(1).toList();
+            }
+            case TERRITORY_COORDINATOR:
+                return coordinators(postalCode, insee);
+            default:
+                return List.of();
+        }
+    }
+
+    private List<Recipient> referents(BeneficiaryRecord record, ReferentRole role, String how) {
+        return record.activeReferents(role).stream().map(referent -> referentRecipient(referent, how))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private List<Recipient> franceTravailCounselors(BeneficiaryRecord record) {
+        return record.activeReferents(ReferentRole.EMPLOYMENT_COUNSELOR).stream()
+                .filter(referent -> structureOf(referent).map(s -> s.kind() == StructureKind.FRANCE_TRAVAIL).orElse(false))
+                .map(referent -> referentRecipient(referent, "conseiller France Travail de la personne"))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private List<Recipient> referentsOfStructureKind(BeneficiaryRecord record, StructureKind kind) {
+        return record.referents().stream().filter(BeneficiaryRecord.Referent::active)
+                .filter(referent -> structureOf(referent).map(s -> s.kind() == kind).orElse(false))
+                .map(referent -> referentRecipient(referent, "référent " + kind + " de la personne"))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private List<String> pliePartners(BeneficiaryRecord record) {
+        return record.identifiers().stream().filter(id -> id.kind() == IdentifierKind.PLIE_PARTICIPANT)
+                .map(PartnerIdentifier::issuer).distinct().toList();
+    }
+
+    private List<Recipient> covering(StructureKind kind, String postalCode, String insee, Integer age) {
+        return directory.covering(kind, postalCode, insee, age).stream().limit(1)
+                .map(structure -> structureRecipient(structure, "couvre " + (insee != null ? "la commune INSEE " + insee
+                        : "le code postal " + postalCode) + (structure.ageMin() != null || structure.ageMax() != null
+                        ? " et l'âge de la personne (" + age + " ans)" : "")))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private List<Recipient> coordinators(String postalCode, String insee) {
+        List<Recipient> recipients = new ArrayList<>();
+        for (Structure structure : directory.covering(StructureKind.TERRITORY_COORDINATION, postalCode, insee, null)) {
+            List<DirectoryReferent> people = directory.referents(structure.id(), "TERRITORY_COORDINATOR");
+            if (people.isEmpty()) {
+                structureRecipient(structure, "coordination couvrant la commune").ifPresent(recipients::add);
+            }
+            for (DirectoryReferent person : people) {
+                recipients.add(new Recipient("referent:" + person.email().toLowerCase(Locale.ROOT),
+                        "TERRITORY_COORDINATOR", person.displayName(), person.email(), structure.id(), structure.name(),
+                        structure.partnerId(), channelFor(structure.partnerId(), person.email()),
+                        "coordinateur territorial " + person.displayName() + ", " + structure.name()));
+            }
+            if (!recipients.isEmpty()) {
+                break;
+            }
+        }
+        return recipients;
+    }
+
+    private Optional<Structure> structureOf(BeneficiaryRecord.Referent referent) {
+        ReferentContact contact = referent.contact();
+        return directory.structureOf(contact.structure(), contact.email());
+    }
+
+    private Optional<Recipient> referentRecipient(BeneficiaryRecord.Referent referent, String how) {
+        ReferentContact contact = referent.contact();
+        Optional<Structure> structure = structureOf(referent);
+        String partnerId = structure.map(Structure::partnerId).orElse(null);
+        if (structure.isEmpty() && (referent.role() == ReferentRole.PRESCRIBER
+                || referent.role() == ReferentRole.PROGRAMME_REFERENT)) {
+            // A prescriber or programme referent works for the partner that named them.
+            partnerId = referent.partnerId();
+        }
+        Channel channel = channelFor(partnerId, contact.email());
+        if (channel == null) {
+            return Optional.empty();
+        }
+        String name = ((contact.firstName() == null ? "" : contact.firstName() + " ")
+                + (contact.lastName() == null ? "" : contact.lastName())).trim();
+        String structureName = structure.map(Structure::name).orElse(contact.structure());
+        String key = contact.email() != null ? "referent:" + contact.email().toLowerCase(Locale.ROOT)
+                : "referent:" + partnerId + ":" + name.toLowerCase(Locale.ROOT);
+        return Optional.of(new Recipient(key, referent.role().name(), name.isEmpty() ? null : name, contact.email(),
+                structure.map(Structure::id).orElse(null), structureName, partnerId, channel,
+                how + " " + (name.isEmpty() ? "(sans nom)" : name) + (structureName == null ? "" : ", " + structureName)
+                        + (partnerId == null ? "" : " (partenaire " + partnerId + ")") + ", canal " + channel));
+    }
+
+    private Optional<Recipient> structureRecipient(Structure structure, String how) {
+        Channel channel = channelFor(structure.partnerId(), structure.email());
+        if (channel == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recipient("structure:" + structure.id(), structure.kind().name(), structure.name(),
+                structure.email(), structure.id(), structure.name(), structure.partnerId(), channel,
+                structure.name() + " " + how + (structure.partnerId() == null ? "" : " (partenaire "
+                        + structure.partnerId() + ")") + ", canal " + channel));
+    }
+
+    private Optional<Recipient> partnerRecipient(String partnerId) {
+        Optional<Partner> partner = partners.find(partnerId);
+        if (partner.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Structure> structure = directory.structures().stream()
+                .filter(s -> partnerId.equals(s.partnerId())).findFirst();
+        Channel channel = channelFor(partnerId, structure.map(Structure::email).orElse(null));
+        if (channel == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recipient("partner:" + partnerId, partner.get().kind().name(), partner.get().name(),
+                structure.map(Structure::email).orElse(null), structure.map(Structure::id).orElse(null),
+                partner.get().name(), partnerId, channel, "partenaire " + partnerId + ", canal " + channel));
+    }
+
+    /** A network partner is reached by its outbound channel; anyone else by e-mail, if we have an address. */
+    private Channel channelFor(String partnerId, String email) {
+        if (partnerId != null) {
+            Channel outbound = partners.find(partnerId).map(Partner::outbound).orElse(null);
+            if (outbound != null) {
+                return outbound;
+            }
+        }
+        return email == null ? null : Channel.EMAIL;
+    }
+}

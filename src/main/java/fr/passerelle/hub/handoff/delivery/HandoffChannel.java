@@ -1,0 +1,15 @@
+package fr.passerelle.hub.handoff.delivery;
+
+import fr.passerelle.hub.handoff.Handoff;
+import fr.passerelle.hub.partner.Channel;
+
+/**
+ * One way of pushing a handoff to its recipient. Returning normally means the recipient's side took it
+ * (delivered); the dispatcher handles retries, back-off and parking.
+ */
+public interface HandoffChannel {
+
+    Channel channel();
+
+    void deliver(Handoff handoff) throws DeliveryException;
+}
