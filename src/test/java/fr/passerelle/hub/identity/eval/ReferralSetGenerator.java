@@ -158,18 +158,31 @@ final class ReferralSetGenerator {
             nir = nir.substring(0, 13);
         }
         String franceTravailId = "ft-91".equals(partner) || random.nextDouble() < 0.5 ? person.franceTravailId() : null;
-        String phone = random.nextDouble() < 0.2 ? null : person.phone();
-        String email = random.nextDouble() < 0.3 ? null : person.email();
+        // People change numbers and mailboxes between two structures; contact details are weak evidence.
+        double phoneNoise = random.nextDouble();
+        String phone = phoneNoise < 0.2 ? null : phoneNoise < 0.4 ? mobile() : person.phone();
+        double emailNoise = random.nextDouble();
+        String email = emailNoise < 0.3 ? null : emailNoise < 0.45
+                ? email(person.firstNames(), person.birthName()) : person.email();
+        String street = person.street();
+        String postalCode = person.postalCode();
+        String commune = person.commune();
+        if (random.nextDouble() < 0.1) {
+            String[] moved = COMMUNES[random.nextInt(COMMUNES.length)];
+            street = (1 + random.nextInt(150)) + " " + STREETS[random.nextInt(STREETS.length)];
+            postalCode = moved[0];
+            commune = moved[1];
+        }
         if (usageName != null && random.nextDouble() < 0.4) {
             birthName = usageName;
             usageName = null;
         }
         double noise = random.nextDouble();
-        if (noise < 0.08) {
+        if (noise < 0.10) {
             birthName = typo(birthName);
-        } else if (noise < 0.13) {
+        } else if (noise < 0.17) {
             firstNames = typo(firstNames);
-        } else if (noise < 0.16 && birthDate.getDayOfMonth() <= 12) {
+        } else if (noise < 0.21 && birthDate.getDayOfMonth() <= 12) {
             birthDate = LocalDate.of(birthDate.getYear(), birthDate.getDayOfMonth(), birthDate.getMonthValue());
         }
         if (firstNames.contains("-") && random.nextDouble() < 0.5) {
@@ -189,7 +202,7 @@ final class ReferralSetGenerator {
             default -> "AILE-EVAL-" + ++recordSequence;
         };
         return new SyntheticReferral(partner, recordKey, person.id(), birthName, usageName, firstNames, birthDate,
-                person.sex(), nir, franceTravailId, phone, email, person.street(), person.postalCode(), person.commune());
+                person.sex(), nir, franceTravailId, phone, email, street, postalCode, commune);
     }
 
     /** A transposed, dropped or doubled letter, as typed in a hurry. */
