@@ -139,6 +139,27 @@ class MissionLocaleApiPullIT extends HubIntegrationTest {
     }
 
     @Test
+    void partnerStillDownAfterTheLastRetryStopsTheRunAndKeepsTheCheckpoint() {
+        Instant before = OffsetDateTime.parse("2026-11-20T09:00:00+01:00").toInstant();
+        storeCheckpoint(before);
+        API.failNext(503, 503, 503, 503);
+
+        runFeed();
+
+        assertThat(API.requests()).extracting(FakeMissionLocaleApi.Request::status)
+                .as("one call and the 3 retries of application-test.yml").containsExactly(503, 503, 503, 503);
+        assertThat(checkpoints.state(FEED)).hasValueSatisfying(state -> {
+            assertThat(state.checkpoint()).isEqualTo(before);
+            assertThat(state.lastRunOutcome()).isEqualTo("FAILED");
+            assertThat(state.lastRunDetail()).startsWith("HTTP_503");
+        });
+
+        runFeed();
+
+        assertThat(checkpoints.checkpoint(FEED)).hasValue(LATEST_SAMPLE_UPDATE);
+    }
+
+    @Test
     void unreadablePageIsReportedAndTheRunKeepsItsCheckpoint() {
         Instant before = OffsetDateTime.parse("2026-11-19T00:00:00+01:00").toInstant();
         storeCheckpoint(before);
