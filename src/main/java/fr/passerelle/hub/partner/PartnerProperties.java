@@ -12,10 +12,15 @@ public record PartnerProperties(Map<String, PartnerSettings> partners) {
         partners = partners == null ? Map.of() : Map.copyOf(partners);
     }
 
+    /**
+     * @param sftpPublicKeys OpenSSH public-key lines ({@code ecdsa-sha2-nistp256 AAAA… comment}) that may log in to
+     *                       the hub's SFTP server as this partner, besides or instead of {@code sftpPassword}
+     */
     public record PartnerSettings(String name, PartnerKind kind, String apiKey, String sftpPassword,
-                                  List<Channel> inbound, Channel outbound) {
+                                  List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys) {
         public PartnerSettings {
             inbound = inbound == null ? List.of() : List.copyOf(inbound);
+            sftpPublicKeys = sftpPublicKeys == null ? List.of() : List.copyOf(sftpPublicKeys);
         }
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -43,7 +45,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials) throws Exception {
-        return http.securityMatcher("/api/**", "/services/**")
+        // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
+        // "/services/**" would never match it. Both paths are matched whole.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/services/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)

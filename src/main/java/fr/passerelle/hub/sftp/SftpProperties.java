@@ -1,0 +1,40 @@
+package fr.passerelle.hub.sftp;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The hub's own SFTP server (SPEC §4.3) and the file-push intake behind it: {@code passerelle.sftp}.
+ *
+ * @param enabled      whether the hub listens for SFTP connections; the ready area is consumed either way
+ * @param port         listening port; 0 picks a free one (tests), see {@link SftpServer#port()}
+ * @param hostKeyFile  the server's host key, generated on first start and kept, so partners' known_hosts stay valid
+ * @param idleTimeout  a session idle that long is closed
+ * @param maxFileSize  largest file a partner may push; a larger upload is cut, deleted and never processed
+ * @param pollDelay    how often the file-push routes look into the ready area, in milliseconds
+ * @param retry        back-off of transient failures on the file-push routes (routes/file-errors.yaml)
+ */
+@ConfigurationProperties("passerelle.sftp")
+public record SftpProperties(@DefaultValue("true") boolean enabled,
+                             @DefaultValue("2222") int port,
+                             @DefaultValue(".passerelle/sftp-host-key") String hostKeyFile,
+                             @DefaultValue("10m") Duration idleTimeout,
+                             @DefaultValue("20MB") DataSize maxFileSize,
+                             @DefaultValue("1000") long pollDelay,
+                             @DefaultValue Retry retry) {
+
+    /**
+     * Camel's redelivery vocabulary, so {@code routes/file-errors.yaml} reads these keys as they are.
+     *
+     * @param maximumRedeliveries    attempts after the first one
+     * @param redeliveryDelay        first wait, in milliseconds, multiplied by {@code backOffMultiplier} each time
+     * @param maximumRedeliveryDelay ceiling of a wait, in milliseconds
+     */
+    public record Retry(@DefaultValue("5") int maximumRedeliveries,
+                        @DefaultValue("1000") long redeliveryDelay,
+                        @DefaultValue("2") double backOffMultiplier,
+                        @DefaultValue("60000") long maximumRedeliveryDelay) {
+    }
+}

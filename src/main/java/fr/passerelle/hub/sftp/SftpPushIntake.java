@@ -1,0 +1,112 @@
+package fr.passerelle.hub.sftp;
+
+import fr.passerelle.hub.intake.ChannelNotAllowedException;
+import fr.passerelle.hub.intake.IntakeSource;
+import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.intake.PayloadOutcome;
+import fr.passerelle.hub.partner.Channel;
+import fr.passerelle.hub.partner.PartnerFolders;
+import fr.passerelle.hub.partner.PartnerRegistry;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camel-facing adapter of the file-push routes: hands a file of the ready area to {@link PayloadIntake} and tells the
+ * route where to archive it.
+ *
+ * <p>The file is archived by the route's file consumer ({@code move=${exchangeProperty.archiveTo}}), not here: the
+ * consumer moves it only once the exchange has completed, so a hub stopping before that leaves the file in the ready
+ * area, where it is consumed again on restart and recognised by its name and digest. Archived before the end, it
+ * could be lost with the work in progress.
+ */
+@Component
+public class SftpPushIntake {
+
+    /** Exchange property set by the route: the partner whose ready folder the route reads. */
+    public static final String PARTNER_ID = "partnerId";
+    /** Exchange property set by the route: the mapping that reads the partner's files. */
+    public static final String MAPPING = "mapping";
+    /** Exchange property read by the route's {@code move} option: where the file is archived. */
+    public static final String ARCHIVE_TO = "archiveTo";
+
+    private static final Logger log = LoggerFactory.getLogger(SftpPushIntake.class);
+
+    private final PayloadIntake intake;
+    private final PartnerRegistry partners;
+    private final PartnerFolders folders;
+    private final FileRefusals refusals;
+
+    public SftpPushIntake(PayloadIntake intake, PartnerRegistry partners, PartnerFolders folders,
+                          FileRefusals refusals) {
+        this.intake = intake;
+        this.partners = partners;
+        this.folders = folders;
+        this.refusals = refusals;
+    }
+
+    public void receive(Exchange exchange) {
+        String partnerId = partnerId(exchange);
+        String fileName = exchange.getIn().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
+        String routeId = exchange.getFromRouteId();
+        putMdc(partnerId, exchange);
+        try {
+            if (!partners.get(partnerId).receivesFrom(Channel.SFTP_PUSH)) {
+                throw new ChannelNotAllowedException(partnerId, Channel.SFTP_PUSH.name());
+            }
+            byte[] content = exchange.getIn().getBody(byte[].class);
+            PayloadOutcome outcome = intake.receive(new IntakeSource(partnerId, Channel.SFTP_PUSH.name(), routeId,
+                    exchange.getProperty(MAPPING, String.class)), fileName, content);
+            boolean done = !"REJECTED".equals(outcome.status());
+            exchange.setProperty(ARCHIVE_TO, archive(partnerId, done, fileName));
+            putMdc(partnerId, exchange);
+            log.info("File {} {} (inbound file {}): {} records, {} accepted, {} rejected", fileName, outcome.status(),
+                    outcome.inboundFileId(), outcome.total(), outcome.accepted(), outcome.rejected());
+        } finally {
+            MDC.remove("partnerId");
+            MDC.remove("correlationId");
+        }
+    }
+
+    /** The {@code file-errors} route configuration's last word: the file goes to the error archive, journaled. */
+    public void failed(Exchange exchange) {
+        String partnerId = partnerId(exchange);
+        String fileName = exchange.getIn().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
+        String absolutePath = exchange.getIn().getHeader(FileConstants.FILE_PATH, String.class);
+        putMdc(partnerId, exchange);
+        try {
+            exchange.setProperty(ARCHIVE_TO, archive(partnerId, false, fileName));
+            refusals.failed(partnerId, exchange.getFromRouteId(), fileName,
+                    absolutePath == null ? null : Path.of(absolutePath),
+                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        } finally {
+            MDC.remove("partnerId");
+            MDC.remove("correlationId");
+        }
+    }
+
+    private String archive(String partnerId, boolean done, String fileName) {
+        return folders.archive(partnerId, done).resolve(ArchiveNames.of(PartnerFolders.safeFileName(fileName)))
+                .toString();
+    }
+
+    private static String partnerId(Exchange exchange) {
+        String partnerId = exchange.getProperty(PARTNER_ID, String.class);
+        if (partnerId != null) {
+            return partnerId;
+        }
+        // The ready folder is named after its partner.
+        String parent = exchange.getIn().getHeader(FileConstants.FILE_PARENT, String.class);
+        return Path.of(parent).getFileName().toString();
+    }
+
+    private static void putMdc(String partnerId, Exchange exchange) {
+        MDC.put("partnerId", partnerId);
+        // Until the intake has stored the file (its raw message id then becomes the correlation id), the exchange's.
+        MDC.put("correlationId", exchange.getExchangeId());
+    }
+}
