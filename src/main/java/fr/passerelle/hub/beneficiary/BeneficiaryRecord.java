@@ -2,22 +2,27 @@ package fr.passerelle.hub.beneficiary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The shared record as the network reads it (SPEC §4.1): who the person is, how each partner knows them, how to
- * reach them, their barriers, consent and referents. The NIR itself is never part of it, only whether one is known.
+ * reach them, their barriers, consent and referents, and — where partners disagree — every value with its
+ * provenance. The NIR itself is never part of it, only whether one is known. A merged record is a tombstone whose
+ * {@code mergedInto} names the record that absorbed it.
  */
-public record BeneficiaryRecord(UUID id, Identity identity, boolean nirKnown, List<PartnerIdentifier> identifiers,
-                                Contact contact, Address address, Situation situation, Set<Barrier> barriers,
-                                Consent consent, List<Referent> referents, String project, Instant createdAt,
-                                Instant updatedAt) {
+public record BeneficiaryRecord(UUID id, String status, UUID mergedInto, Identity identity, boolean nirKnown,
+                                List<PartnerIdentifier> identifiers, Contact contact, Address address,
+                                Situation situation, Set<Barrier> barriers, Consent consent, List<Referent> referents,
+                                String project, Map<String, List<BestValues.SourcedValue>> conflicts,
+                                Instant createdAt, Instant updatedAt) {
 
     public BeneficiaryRecord {
         identifiers = List.copyOf(identifiers);
         barriers = Set.copyOf(barriers);
         referents = List.copyOf(referents);
+        conflicts = Map.copyOf(conflicts);
     }
 
     /** A referent of the person, with role and period; {@code until} is null while they follow the person. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class BeneficiaryRecords {
 
     private final JdbcClient jdbc;
+    private final BeneficiaryStore store;
 
-    public BeneficiaryRecords(JdbcClient jdbc) {
+    public BeneficiaryRecords(JdbcClient jdbc, BeneficiaryStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     public Optional<BeneficiaryRecord> find(UUID id) {
@@ -34,7 +37,9 @@ public class BeneficiaryRecords {
         String[] phones = (String[]) rs.getArray("phones").getArray();
         java.sql.Date consentAt = rs.getDate("consent_at");
         Boolean consent = (Boolean) rs.getObject("consent_data_sharing");
-        return new BeneficiaryRecord(id, identity, rs.getBytes("nir_sealed") != null, identifiers(id),
+        List<SourcedReferral> sources = store.sources(id);
+        return new BeneficiaryRecord(id, rs.getString("status"), rs.getObject("merged_into", UUID.class), identity,
+                rs.getBytes("nir_sealed") != null, identifiers(id),
                 new Contact(rs.getString("email"), List.of(phones)),
                 new Address(rs.getString("address_line"), rs.getString("postal_code"), rs.getString("commune"),
                         rs.getString("insee_code")),
@@ -43,7 +48,8 @@ public class BeneficiaryRecords {
                 barriers(id),
                 consent == null ? null : new Consent(consent, consentAt == null ? null : consentAt.toLocalDate(),
                         rs.getString("consent_source")),
-                referents(id), rs.getString("project"), rs.getTimestamp("created_at").toInstant(),
+                referents(id), rs.getString("project"),
+                sources.isEmpty() ? Map.of() : BestValues.of(sources).conflicts(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 

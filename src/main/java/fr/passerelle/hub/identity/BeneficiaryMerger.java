@@ -1,0 +1,147 @@
+package fr.passerelle.hub.identity;
+
+import fr.passerelle.hub.beneficiary.BeneficiaryStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges two records of one person, and undoes it. Nothing is copied or overwritten: the absorbed record's
+ * referrals, identifiers, barriers and referents move to the survivor (each keeps the referral it came from), the
+ * survivor's values are recomputed from all referrals, and the absorbed record remains as a tombstone. The merge
+ * row lists the referrals that moved, which is what makes an exact unmerge possible.
+ */
+@Component
+public class BeneficiaryMerger {
+
+    private final JdbcClient jdbc;
+    private final BeneficiaryStore beneficiaries;
+    private final MatchKeyStore matchKeys;
+    private final ReviewQueue reviews;
+    private final ApplicationEventPublisher events;
+
+    public BeneficiaryMerger(JdbcClient jdbc, BeneficiaryStore beneficiaries, MatchKeyStore matchKeys,
+                             ReviewQueue reviews, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.beneficiaries = beneficiaries;
+        this.matchKeys = matchKeys;
+        this.reviews = reviews;
+        this.events = events;
+    }
+
+    public record Merge(UUID id, UUID survivorId, UUID absorbedId, List<UUID> referralIds, String reason, Double score,
+                        String decidedBy, Instant mergedAt, String undoneBy, Instant undoneAt) {
+    }
+
+    @Transactional
+    public UUID merge(UUID survivorId, UUID absorbedId, String reason, Double score, String decidedBy) {
+        if (survivorId.equals(absorbedId)) {
+            throw new IllegalArgumentException("a record cannot be merged into itself");
+        }
+        lockActive(survivorId);
+        lockActive(absorbedId);
+        List<UUID> moved = jdbc.sql("select id from referral where beneficiary_id = :id").param("id", absorbedId)
+                .query(UUID.class).list();
+        UUID mergeId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into beneficiary_merge (id, survivor_id, absorbed_id, referral_ids, reason, score, decided_by)
+                        values (:id, :survivor, :absorbed, :referrals, :reason, :score, :by)
+                        """)
+                .param("id", mergeId).param("survivor", survivorId).param("absorbed", absorbedId)
+                .param("referrals", moved.toArray(UUID[]::new)).param("reason", reason)
+                .param("score", score == null ? null : BigDecimal.valueOf(score)).param("by", decidedBy)
+                .update();
+        move(absorbedId, survivorId, null);
+        jdbc.sql("update beneficiary set status = 'MERGED', merged_into = :survivor, updated_at = now() where id = :id")
+                .param("survivor", survivorId).param("id", absorbedId).update();
+        matchKeys.clear(absorbedId);
+        matchKeys.replace(survivorId, beneficiaries.rebuild(survivorId));
+        reviews.obsoleteFor(absorbedId);
+        events.publishEvent(new BeneficiariesMerged(mergeId, survivorId, absorbedId, false));
+        return mergeId;
+    }
+
+    /** Reverses a merge exactly: what came with the absorbed record's referrals goes back to it. */
+    @Transactional
+    public void unmerge(UUID mergeId, String decidedBy) {
+        Merge merge = find(mergeId).orElseThrow(() -> new IllegalArgumentException("no merge " + mergeId));
+        if (merge.undoneAt() != null) {
+            return;
+        }
+        lockActive(merge.survivorId());
+        UUID[] referralIds = merge.referralIds().toArray(UUID[]::new);
+        move(merge.survivorId(), merge.absorbedId(), referralIds);
+        jdbc.sql("update beneficiary set status = 'ACTIVE', merged_into = null, updated_at = now() where id = :id")
+                .param("id", merge.absorbedId()).update();
+        jdbc.sql("update beneficiary_merge set undone_by = :by, undone_at = now() where id = :id")
+                .param("by", decidedBy).param("id", mergeId).update();
+        matchKeys.replace(merge.survivorId(), beneficiaries.rebuild(merge.survivorId()));
+        var absorbedSources = beneficiaries.rebuild(merge.absorbedId());
+        matchKeys.replace(merge.absorbedId(), absorbedSources);
+        // A barrier both records held was kept once, on the survivor: the absorbed record gets its own back.
+        absorbedSources.forEach(source -> beneficiaries.addBarriers(merge.absorbedId(), source.content(), source.referralId()));
+        reviews.markDistinct(merge.survivorId(), merge.absorbedId(), decidedBy);
+        events.publishEvent(new BeneficiariesMerged(mergeId, merge.survivorId(), merge.absorbedId(), true));
+    }
+
+    /**
+     * Moves referrals and what came with them from one record to another: all of them, or only those of the given
+     * referrals (unmerge). A barrier both records hold stays once on the target.
+     */
+    private void move(UUID from, UUID to, UUID[] onlyReferrals) {
+        String filter = onlyReferrals == null ? "" : " and source_referral_id = any(:referrals)";
+        String referralFilter = onlyReferrals == null ? "" : " and id = any(:referrals)";
+        update("update referral set beneficiary_id = :to, updated_at = updated_at where beneficiary_id = :from" + referralFilter,
+                from, to, onlyReferrals);
+        update("update beneficiary_identifier set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to, onlyReferrals);
+        update("update beneficiary_referent set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to, onlyReferrals);
+        update("""
+                insert into beneficiary_barrier (beneficiary_id, code, source_referral_id, reported_at, resolved_at)
+                select :to, code, source_referral_id, reported_at, resolved_at from beneficiary_barrier
+                where beneficiary_id = :from""" + filter + " on conflict (beneficiary_id, code) do nothing", from, to, onlyReferrals);
+        update("delete from beneficiary_barrier where beneficiary_id = :from" + filter, from, to, onlyReferrals);
+    }
+
+    private void update(String sql, UUID from, UUID to, UUID[] referrals) {
+        var statement = jdbc.sql(sql).param("from", from).param("to", to);
+        if (referrals != null) {
+            statement = statement.param("referrals", referrals);
+        }
+        statement.update();
+    }
+
+    private void lockActive(UUID id) {
+        String status = jdbc.sql("select status from beneficiary where id = :id for update").param("id", id)
+                .query(String.class).optional().orElseThrow(() -> new IllegalArgumentException("no beneficiary " + id));
+        if (!"ACTIVE".equals(status)) {
+            throw new IllegalStateException("beneficiary " + id + " is " + status);
+        }
+    }
+
+    public Optional<Merge> find(UUID id) {
+        return jdbc.sql("select * from beneficiary_merge where id = :id").param("id", id)
+                .query((rs, n) -> merge(rs)).optional();
+    }
+
+    public List<Merge> recent(int limit) {
+        return jdbc.sql("select * from beneficiary_merge order by merged_at desc limit :limit").param("limit", limit)
+                .query((rs, n) -> merge(rs)).list();
+    }
+
+    private static Merge merge(java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID[] referrals = (UUID[]) rs.getArray("referral_ids").getArray();
+        BigDecimal score = rs.getBigDecimal("score");
+        return new Merge(rs.getObject("id", UUID.class), rs.getObject("survivor_id", UUID.class),
+                rs.getObject("absorbed_id", UUID.class), Arrays.asList(referrals), rs.getString("reason"),
+                score == null ? null : score.doubleValue(), rs.getString("decided_by"),
+                rs.getTimestamp("merged_at").toInstant(), rs.getString("undone_by"),
+                rs.getTimestamp("undone_at") == null ? null : rs.getTimestamp("undone_at").toInstant());
+    }
+}
