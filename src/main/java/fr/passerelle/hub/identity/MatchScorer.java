@@ -81,7 +81,7 @@ public final class MatchScorer {
         } else if (nameSimilarity(a.firstNames(), b.firstNames()) >= 0.9) {
             evidence.add(new MatchScore.Evidence("prénom", "très proche (faute de frappe ?)", 2));
         } else {
-            evidence.add(new MatchScore.Evidence("prénom", "différent", -7));
+            evidence.add(new MatchScore.Evidence("prénom", "différent", -8));
         }
     }
 
