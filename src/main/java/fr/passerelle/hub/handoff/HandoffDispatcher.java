@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers due handoffs, at least once. Called on every tick of {@code routes/handoff-dispatch.yaml}: claims only
  * as many handoffs as it has free workers, and delivers each on its own worker with the channel's short timeouts,
- * so a recipient that hangs or fails holds one worker for one attempt and never delays the others. Each failure
- * pushes that handoff's next attempt back exponentially; after the last attempt it is PARKED for an operator.
+ * so a recipient that hangs or fails never delays the others: an endpoint (partner and channel) has at most
+ * {@code per-recipient} deliveries in flight and is not claimed again until they report back. Each failure pushes
+ * the next attempt back exponentially, for that handoff and for the endpoint's other waiting handoffs (back-off per
+ * recipient); after the last attempt the handoff is PARKED for an operator.
  * Handoffs whose channel has no implementation yet (e-mail, SOAP) are never claimed: they wait, PENDING.
  */
 @Component
@@ -38,6 +42,8 @@ public class HandoffDispatcher {
     private final Clock clock;
     private final ExecutorService workers;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
     public HandoffDispatcher(HandoffOutbox outbox, HandoffProperties properties, List<HandoffChannel> channels,
                              MeterRegistry meters, Clock clock) {
@@ -57,23 +63,41 @@ public class HandoffDispatcher {
     /** @return how many handoffs were claimed and handed to workers */
     public int dispatchDue() {
         int free = Math.min(settings.parallelism() - inFlight.get(), settings.batchSize());
-        List<Handoff> claimed = outbox.claimDue(free, channels.keySet(), settings.claimLease());
+        List<Handoff> claimed = outbox.claimDue(free, channels.keySet(), settings.claimLease(),
+                settings.perRecipient(), Set.copyOf(busyEndpoints));
         for (Handoff handoff : claimed) {
-            inFlight.incrementAndGet();
+            started(handoff);
             try {
                 workers.execute(() -> {
                     try {
                         deliver(handoff);
                     } finally {
-                        inFlight.decrementAndGet();
+                        finished(handoff);
                     }
                 });
             } catch (RuntimeException rejected) {
                 // Shutting down: the claim lease expires and the handoff is due again on the next start.
-                inFlight.decrementAndGet();
+                finished(handoff);
             }
         }
         return claimed.size();
+    }
+
+    private void started(Handoff handoff) {
+        inFlight.incrementAndGet();
+        inFlightByEndpoint.computeIfAbsent(handoff.endpoint(), key -> new AtomicInteger()).incrementAndGet();
+        busyEndpoints.add(handoff.endpoint());
+    }
+
+    private void finished(Handoff handoff) {
+        inFlightByEndpoint.computeIfPresent(handoff.endpoint(), (key, count) -> {
+            if (count.decrementAndGet() > 0) {
+                return count;
+            }
+            busyEndpoints.remove(key);
+            return null;
+        });
+        inFlight.decrementAndGet();
     }
 
     void deliver(Handoff handoff) {
@@ -103,6 +127,9 @@ public class HandoffDispatcher {
         Instant next = last ? null : Instant.now(clock).plus(settings.backoffAfter(handoff.attempts()));
         try {
             outbox.failed(handoff.id(), handoff.attempts(), handoff.channel(), millis, code, detail, next);
+            if (next != null) {
+                outbox.postponeEndpoint(handoff, next);
+            }
         } catch (RuntimeException e) {
             // The claim lease brings the handoff back: nothing is lost if the database is briefly away.
             log.error("Handoff {}: failed attempt {} could not be recorded ({})", handoff.id(), handoff.attempts(),

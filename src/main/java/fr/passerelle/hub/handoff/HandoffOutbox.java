@@ -82,29 +82,55 @@ public class HandoffOutbox {
     }
 
     /**
-     * Claims up to {@code limit} due handoffs of the given channels: their next attempt moves a lease ahead and the
+     * Claims up to {@code limit} due handoffs of the given channels, at most {@code perEndpoint} for any one endpoint
+     * and none for the endpoints still busy with an earlier claim: their next attempt moves a lease ahead and the
      * attempt counter is taken, in one short statement. A crash mid-delivery leaves the row due again after the
      * lease: at least once.
      */
-    public List<Handoff> claimDue(int limit, Collection<Channel> channels, Duration lease) {
+    public List<Handoff> claimDue(int limit, Collection<Channel> channels, Duration lease, int perEndpoint,
+                                  Collection<String> busyEndpoints) {
         if (limit <= 0 || channels.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        with due as (
-                            select id from handoff
+                        with ranked as (
+                            select id, next_attempt_at, row_number() over (
+                                partition by channel || ':' || coalesce(recipient_partner_id, recipient_key)
+                                order by next_attempt_at, id) as rank
+                            from handoff
                             where status in ('PENDING', 'FAILED') and next_attempt_at <= now() and channel in (:channels)
-                            order by next_attempt_at
-                            limit :limit
-                            for update skip locked)
+                              and channel || ':' || coalesce(recipient_partner_id, recipient_key) not in (:busy)),
+                        candidates as (
+                            select id from ranked where rank <= :perEndpoint order by next_attempt_at limit :limit),
+                        due as (
+                            select h.id from handoff h join candidates c on c.id = h.id
+                            where h.status in ('PENDING', 'FAILED') and h.next_attempt_at <= now()
+                            for update of h skip locked)
                         update handoff h set attempts = h.attempts + 1,
                             next_attempt_at = now() + make_interval(secs => :lease)
                         from due where h.id = due.id
                         returning h.*
                         """)
                 .param("channels", channels.stream().map(Enum::name).toList())
+                // "not in ()" is not SQL: an endpoint name no row can have stands for "none busy".
+                .param("busy", busyEndpoints.isEmpty() ? List.of("-") : List.copyOf(busyEndpoints))
+                .param("perEndpoint", perEndpoint)
                 .param("limit", limit).param("lease", lease.toMillis() / 1000.0)
                 .query((rs, n) -> handoff(rs)).list();
+    }
+
+    /**
+     * Back-off per recipient: after a failure, the endpoint's other waiting handoffs wait at least as long, so a
+     * dead endpoint is probed by one handoff at a time instead of by all of them.
+     */
+    public void postponeEndpoint(Handoff failed, Instant until) {
+        jdbc.sql("""
+                        update handoff set next_attempt_at = :until
+                        where channel || ':' || coalesce(recipient_partner_id, recipient_key) = :endpoint
+                          and status in ('PENDING', 'FAILED') and id <> :id and next_attempt_at < :until
+                        """)
+                .param("until", Timestamp.from(until)).param("endpoint", failed.endpoint()).param("id", failed.id())
+                .update();
     }
 
     public void delivered(UUID id, int attempt, Channel channel, long durationMs, String detail) {
@@ -248,7 +274,7 @@ public class HandoffOutbox {
         try {
             return new Handoff(rs.getObject("id", UUID.class), rs.getObject("beneficiary_id", UUID.class),
                     rs.getString("trigger"), rs.getString("rule_id"), rs.getString("reason"),
-                    rs.getString("explanation"), rs.getString("recipient_role"), rs.getString("recipient_name"),
+                    rs.getString("explanation"), rs.getString("recipient_key"), rs.getString("recipient_role"), rs.getString("recipient_name"),
                     rs.getString("recipient_email"), rs.getString("recipient_structure"),
                     rs.getString("recipient_partner_id"), Channel.valueOf(rs.getString("channel")),
                     HandoffStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),

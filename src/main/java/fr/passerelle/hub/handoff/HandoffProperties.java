@@ -17,7 +17,7 @@ public record HandoffProperties(String rules, Dispatch dispatch, Webhook webhook
 
     public HandoffProperties {
         rules = rules == null ? "file:routes/rules/handoffs.yaml" : rules;
-        dispatch = dispatch == null ? new Dispatch(null, null, null, null, null, null, null) : dispatch;
+        dispatch = dispatch == null ? new Dispatch(null, null, null, null, null, null, null, null) : dispatch;
         webhook = webhook == null ? new Webhook(null, null) : webhook;
         webhooks = webhooks == null ? Map.of() : Map.copyOf(webhooks);
     }
@@ -28,9 +28,10 @@ public record HandoffProperties(String rules, Dispatch dispatch, Webhook webhook
      * @param claimLease     a claimed handoff is tried again after this if its delivery never reported back (crash)
      * @param parallelism    deliveries in flight at once; a slow recipient holds one worker, never the others
      *                       (the tick itself, {@code poll-interval-ms}, is read by routes/handoff-dispatch.yaml)
+     * @param perRecipient   deliveries in flight at once to one recipient endpoint (partner and channel)
      */
     public record Dispatch(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
-                           Duration claimLease, Integer parallelism, Integer batchSize) {
+                           Duration claimLease, Integer parallelism, Integer batchSize, Integer perRecipient) {
 
         public Dispatch {
             maxAttempts = maxAttempts == null ? 8 : maxAttempts;
@@ -40,6 +41,7 @@ public record HandoffProperties(String rules, Dispatch dispatch, Webhook webhook
             claimLease = claimLease == null ? Duration.ofMinutes(5) : claimLease;
             parallelism = parallelism == null ? 8 : parallelism;
             batchSize = batchSize == null ? 50 : batchSize;
+            perRecipient = perRecipient == null ? 2 : perRecipient;
         }
 
         /** Wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
