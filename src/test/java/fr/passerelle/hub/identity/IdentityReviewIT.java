@@ -35,8 +35,8 @@ class IdentityReviewIT extends HubIntegrationTest {
 
     @Test
     void operatorMergesAnUncertainPairAndUndoesIt() throws Exception {
-        String first = "AILE-REVIEW-" + UUID.randomUUID();
-        String second = "AILE-REVIEW-" + UUID.randomUUID();
+        String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
+        String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         assertThat(postJson("/api/v1/referrals", "demo-aile-key",
                 referral(first, "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44")).statusCode())
                 .isEqualTo(202);
