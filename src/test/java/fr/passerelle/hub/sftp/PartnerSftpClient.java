@@ -100,6 +100,11 @@ final class PartnerSftpClient implements AutoCloseable {
         }
     }
 
+    /** Drops the connection as a network failure would: open files are not closed by the client. */
+    void dropConnection() {
+        session.close(true);
+    }
+
     @Override
     public void close() {
         try {

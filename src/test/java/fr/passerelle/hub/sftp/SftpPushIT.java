@@ -63,6 +63,9 @@ class SftpPushIT extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    InboxHandOver inboxHandOver;
+
     @Test
     void acceptsTheSixteenRowsOfTheMissionLocaleExportAndItsUtf8TwinAddsNoReferral() throws IOException {
         try (PartnerSftpClient ml = connect("ml-val-orge")) {
@@ -217,6 +220,28 @@ class SftpPushIT extends HubIntegrationTest {
         assertThat(file).containsEntry("status", "DONE").containsEntry("records_total", 16)
                 .containsEntry("records_accepted", 16);
         assertThat(inboundFiles("ml-val-orge", name)).isEqualTo(1);
+    }
+
+    @Test
+    void leavesAnUploadCutShortUnprocessedUntilItIsSentAgain() throws IOException {
+        String name = "export-imilo-cut-short.csv";
+        byte[] content = sample("ml-val-orge/valid/export-imilo-2026-11-20.csv");
+        PartnerSftpClient cut = connect("ml-val-orge");
+        OutputStream out = cut.sftp().write("/inbox/" + name);
+        out.write(content, 0, content.length / 2);
+        out.flush();
+        cut.dropConnection();
+        Path partial = folders.inbox("ml-val-orge").resolve(name);
+
+        inboxHandOver.sweep();
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> Files.exists(partial) && inboundFiles("ml-val-orge", name) == 0);
+
+        try (PartnerSftpClient again = connect("ml-val-orge")) {
+            again.put("/inbox/" + name, content);
+        }
+        assertThat(awaitFinished("ml-val-orge", name)).containsEntry("records_total", 16)
+                .containsEntry("records_accepted", 16);
     }
 
     @Test
