@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.beneficiary.ReferentContact;
 import fr.passerelle.hub.beneficiary.ReferentRole;
-import fr.passerelle.hub.handoff.delivery.SftpOutboxChannel;
+import fr.passerelle.hub.directory.ReferentDirectory;
+import fr.passerelle.hub.directory.Structure;
+import fr.passerelle.hub.directory.StructureKind;
 import fr.passerelle.hub.partner.PartnerFolders;
 import fr.passerelle.hub.support.HubIntegrationTest;
 import java.io.IOException;
@@ -56,6 +58,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
     BeneficiaryStore beneficiaries;
     @Autowired
     PartnerFolders folders;
+    @Autowired
+    ReferentDirectory directory;
 
     @DynamicPropertySource
     static void webhook(DynamicPropertyRegistry registry) {
@@ -258,6 +262,33 @@ class HandoffJourneyIT extends HubIntegrationTest {
                 .contains("DROPPED_OUT|dropped-out|PRESCRIBER|Nadia Perrault|aile|PULL_API");
     }
 
+    @Test
+    void socialBarrierWithoutSocialWorkerOfRecordGoesToTheSocialServiceCoveringTheCommune() {
+        String beneficiary = refer(35, "91350", true, false);
+        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
+        JsonNode social = find(handoffsOf(beneficiary).get("handoffs"), "barrier-social");
+        assertThat(social.at("/recipient/name").asText()).isEqualTo("MDS Grigny");
+        assertThat(social.at("/recipient/partnerId").asText()).isEqualTo("cd91-social");
+        assertThat(social.get("explanation").asText())
+                .contains("le travailleur social de la personne (aucun connu)")
+                .contains("couvre le code postal 91350");
+    }
+
+    @Test
+    void referralsFeedTheDirectoryWithTheProfessionalsTheyName() {
+        refer(30, "91100", true);
+        assertThat(directory.referentByEmail("laure.tissier@essonne.example.fr")).hasValueSatisfying(referent -> {
+            assertThat(referent.structureId()).isEqualTo("cd91-mds-grigny");
+            assertThat(referent.role()).isEqualTo("SOCIAL_WORKER");
+        });
+        assertThat(directory.referentByEmail("n.perrault@aile-emploi.example.org"))
+                .hasValueSatisfying(referent -> assertThat(referent.structureId()).isEqualTo("aile"));
+        assertThat(directory.covering(StructureKind.MISSION_LOCALE, "91240", null, 24)).extracting(Structure::id)
+                .containsExactly("ml-val-orge");
+        assertThat(directory.covering(StructureKind.MISSION_LOCALE, "91240", null, 26)).isEmpty();
+        assertThat(directory.referents("coord-val-orge", "TERRITORY_COORDINATOR")).hasSize(1);
+    }
+
     // --- the scripted steps, through the real HTTP API
 
     /** Referral from AILE, eligibility decided, launch workshop attended. */
@@ -271,6 +302,10 @@ class HandoffJourneyIT extends HubIntegrationTest {
     }
 
     private String refer(int age, String postalCode, boolean consent) {
+        return refer(age, postalCode, consent, true);
+    }
+
+    private String refer(int age, String postalCode, boolean consent, boolean withSocialWorker) {
         int n = PEOPLE.incrementAndGet();
         ObjectNode referral = (ObjectNode) readJson(sample("aile/valid/AILE-20261120-001.json"));
         referral.put("reference", "AILE-HANDOFF-" + UUID.randomUUID());
@@ -283,6 +318,9 @@ class HandoffJourneyIT extends HubIntegrationTest {
         person.put("email", "lea." + UUID.randomUUID() + "@example.org");
         ((ObjectNode) person.get("address")).put("postalCode", postalCode);
         ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
+        if (!withSocialWorker) {
+            referral.putNull("socialWorker");
+        }
         HttpResponse<String> created = postJson("/api/v1/referrals", AILE, referral.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         String referralId = readJson(created.body()).get("referralId").asText();
