@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }
