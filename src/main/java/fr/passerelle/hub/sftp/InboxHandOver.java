@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * <p>An upload in progress leaves a marker in {@code <files root>/.uploads/<partner id>/}, removed when the upload
  * completes. A file still marked is an upload a stop or a dropped connection cut short: it stays in the inbox,
  * unprocessed, until the partner sends it again. Every other file sitting in an inbox is handed over by the sweep,
- * at start-up (files left while the hub was down) and then every {@code sweepInterval} (files deferred because a
- * file of the same name was still waiting in the ready area).
+ * at start-up (files left while the hub was down) and then every 30 seconds (files deferred because a file of the
+ * same name was still waiting in the ready area).
  */
 @Component
 public class InboxHandOver {
@@ -108,7 +108,7 @@ public class InboxHandOver {
         }
     }
 
-    /** The upload was cut short (connection dropped, write refused): its file is not handed over. */
+    /** The upload was cut short (connection dropped, close failed): its file is not handed over. */
     public void uploadAbandoned(String partnerId, Path inboxFile) {
         log.warn("Upload of {} by partner {} did not complete; left unprocessed in its inbox until sent again",
                 PartnerFolders.safeFileName(inboxFile.getFileName().toString()), partnerId);
