@@ -65,21 +65,22 @@ public class ReviewQueue {
                 .param("s", status).param("by", operator).param("id", id).update();
     }
 
+    // PostgreSQL orders the pair: Java's UUID.compareTo compares signed halves and disagrees with it.
     public void markDistinct(UUID a, UUID b, String operator) {
-        UUID first = a.compareTo(b) < 0 ? a : b;
-        UUID second = a.compareTo(b) < 0 ? b : a;
         jdbc.sql("""
-                        insert into identity_distinct_pair (first_id, second_id, decided_by) values (:a, :b, :by)
+                        insert into identity_distinct_pair (first_id, second_id, decided_by)
+                        values (least(cast(:a as uuid), cast(:b as uuid)), greatest(cast(:a as uuid), cast(:b as uuid)), :by)
                         on conflict do nothing
                         """)
-                .param("a", first).param("b", second).param("by", operator).update();
+                .param("a", a).param("b", b).param("by", operator).update();
     }
 
     public boolean knownDistinct(UUID a, UUID b) {
-        UUID first = a.compareTo(b) < 0 ? a : b;
-        UUID second = a.compareTo(b) < 0 ? b : a;
-        return jdbc.sql("select count(*) from identity_distinct_pair where first_id = :a and second_id = :b")
-                .param("a", first).param("b", second).query(Integer.class).single() > 0;
+        return jdbc.sql("""
+                        select count(*) from identity_distinct_pair
+                        where first_id = least(cast(:a as uuid), cast(:b as uuid)) and second_id = greatest(cast(:a as uuid), cast(:b as uuid))
+                        """)
+                .param("a", a).param("b", b).query(Integer.class).single() > 0;
     }
 
     /** Pending items about a record that no longer exists on its own (merged) are obsolete. */
