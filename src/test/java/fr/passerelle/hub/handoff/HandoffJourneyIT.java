@@ -12,6 +12,9 @@ import fr.passerelle.hub.beneficiary.ReferentRole;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
 import fr.passerelle.hub.directory.StructureKind;
+import fr.passerelle.hub.intake.IntakeSource;
+import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.partner.PartnerFolders;
 import fr.passerelle.hub.support.HubIntegrationTest;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +64,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
     PartnerFolders folders;
     @Autowired
     ReferentDirectory directory;
+    @Autowired
+    PayloadIntake payloads;
 
     @DynamicPropertySource
     static void webhook(DynamicPropertyRegistry registry) {
@@ -190,6 +196,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
             String csv = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFFidentifiant_transfert;").contains(id).contains("\r\n");
             awaitStatus(plieParticipant, id, "DELIVERED");
+            assertThat(ack(id, "demo-plie-val-orge-key").statusCode()).isEqualTo(200);
+            awaitStatus(plieParticipant, id, "ACKNOWLEDGED");
         }
         assertThat(webhookHandoffs).allSatisfy(id -> assertThat(RECEIVER.deliveries(id)).isZero());
 
@@ -289,6 +297,31 @@ class HandoffJourneyIT extends HubIntegrationTest {
         assertThat(directory.referents("coord-val-orge", "TERRITORY_COORDINATOR")).hasSize(1);
     }
 
+    @Test
+    void rejectedFileRowsAreHandedBackToTheSendingPartnerWithTheirReasons() {
+        String file = "row-3-birth-date-31-02-row-5-no-last-name.csv";
+        PayloadOutcome outcome = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "handoff-journey-it",
+                "ml-val-orge/imilo-export.v1"), file, sample("ml-val-orge/invalid/" + file));
+        assertThat(outcome.rejected()).isEqualTo(2);
+        UUID raw = jdbc.sql("select raw_message_id from inbound_file where id = :id").param("id", outcome.inboundFileId())
+                .query(UUID.class).single();
+        List<Map<String, Object>> handoffs = jdbc.sql("""
+                        select id, recipient_partner_id, channel, rule_id, reason from handoff
+                        where trigger = 'REFERRAL_REJECTED' and source_id like :raw order by source_id""")
+                .param("raw", raw + ":%").query().listOfRows();
+        assertThat(handoffs).hasSize(2).allSatisfy(handoff -> {
+            assertThat(handoff.get("recipient_partner_id")).isEqualTo("ml-val-orge");
+            assertThat(handoff.get("channel")).isEqualTo("WEBHOOK");
+            assertThat(handoff.get("rule_id")).isEqualTo("referral-rejected");
+            assertThat((String) handoff.get("reason")).startsWith("Orientation refusée par Passerelle : ");
+        });
+        for (Map<String, Object> handoff : handoffs) {
+            String id = handoff.get("id").toString();
+            await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveries(id) == 1);
+            assertThat(readJson(RECEIVER.body(id)).at("/rejection/errors")).isNotEmpty();
+        }
+    }
+
     // --- the scripted steps, through the real HTTP API
 
     /** Referral from AILE, eligibility decided, launch workshop attended. */
@@ -329,7 +362,7 @@ class HandoffJourneyIT extends HubIntegrationTest {
         return beneficiary;
     }
 
-    private final java.util.Map<String, String> surnames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> surnames = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String surnameOf(String beneficiary) {
         return surnames.get(beneficiary);
