@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.referral.CanonicalReferral;
 import fr.passerelle.hub.security.DataProtector;
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +51,20 @@ public class BeneficiaryStore {
 
     /** Every referral linked to the person, with its NIR unsealed: the provenance of the record's values. */
     public List<SourcedReferral> sources(UUID id) {
-        return jdbc.sql("""
-                        select id, partner_id, updated_at, canonical, nir_sealed from referral
-                        where beneficiary_id = :id order by updated_at
+        return sources(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The referrals of several people in one query (candidate scoring). */
+    public Map<UUID, List<SourcedReferral>> sources(Collection<UUID> ids) {
+        Map<UUID, List<SourcedReferral>> sources = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return sources;
+        }
+        jdbc.sql("""
+                        select id, beneficiary_id, partner_id, updated_at, canonical, nir_sealed from referral
+                        where beneficiary_id = any(:ids) order by updated_at
                         """)
-                .param("id", id)
+                .param("ids", ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     CanonicalReferral content = readCanonical(rs.getString("canonical"));
                     String nir = protector.openText(rs.getBytes("nir_sealed"));
@@ -62,10 +75,13 @@ public class BeneficiaryStore {
                             content.franceTravailId(), content.contact(), content.address(), content.situation(),
                             content.barriers(), content.project(), content.prescriber(), content.socialWorker(),
                             content.employmentCounselor(), content.consent(), content.referralDate());
-                    return new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
-                            rs.getTimestamp("updated_at").toInstant(), withNir);
+                    sources.computeIfAbsent(rs.getObject("beneficiary_id", UUID.class), key -> new ArrayList<>())
+                            .add(new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
+                                    rs.getTimestamp("updated_at").toInstant(), withNir));
+                    return null;
                 })
                 .list();
+        return sources;
     }
 
     /**

@@ -10,7 +10,6 @@ import fr.passerelle.hub.referral.CanonicalReferral;
 import fr.passerelle.hub.referral.ReferralStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,12 +163,17 @@ public class IdentityResolver {
     }
 
     private Scored bestCandidate(PersonVariant incoming) {
-        return matchKeys.candidates(MatchKeys.lookup(incoming), properties.maxCandidates()).stream()
-                .map(candidate -> new Scored(candidate, variants(candidate).stream()
-                        .map(variant -> scorer.score(incoming, variant))
-                        .max(Comparator.comparingDouble(MatchScore::value)).orElseThrow()))
-                .max(Comparator.comparingDouble(scored -> scored.score().value()))
-                .orElse(null);
+        List<UUID> candidates = matchKeys.candidates(MatchKeys.lookup(incoming), properties.maxCandidates());
+        Scored best = null;
+        for (var entry : beneficiaries.sources(candidates).entrySet()) {
+            for (SourcedReferral source : entry.getValue()) {
+                MatchScore score = scorer.score(incoming, PersonVariant.of(source.content()));
+                if (best == null || score.value() > best.score().value()) {
+                    best = new Scored(entry.getKey(), score);
+                }
+            }
+        }
+        return best;
     }
 
     /** The identifiers a referral carries: the partner's record key, and the France Travail id if any. */
