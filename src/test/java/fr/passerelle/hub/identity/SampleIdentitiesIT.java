@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -27,7 +26,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * After every valid sample of every partner, the hub holds exactly the 40 people of truth.csv, each referral on
  * its person's one record, with nothing left for review (samples/README.md).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class SampleIdentitiesIT extends HubIntegrationTest {
 
@@ -37,8 +35,14 @@ class SampleIdentitiesIT extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    void ingestEveryValidSample() throws IOException {
+    private static boolean ingested;
+
+    @BeforeEach
+    void ingestEveryValidSampleOnce() throws IOException {
+        if (ingested) {
+            return;
+        }
+        ingested = true;
         receive("ml-val-orge", "ml-val-orge/imilo-export.v1", "ml-val-orge/valid/export-imilo-2026-11-20.csv", 16);
         receive("ml-val-orge", "ml-val-orge/imilo-export.v1", "ml-val-orge/valid/export-imilo-2026-11-20-utf8-bom.csv", 16);
         receive("ml-val-orge", "ml-val-orge/dossiers-api.v1", "ml-val-orge/api/dossiers-page-1.json", -1);
