@@ -185,6 +185,14 @@ class HandoffRulesFileTest {
                 .containsExactly("match-found→prescriber-aile", "match-found→prescriber-ml");
     }
 
+    @Test
+    void everyJourneyEventTypeAndTheProgrammeStartAreTriggersTheRulesCanName() {
+        for (fr.passerelle.hub.journey.JourneyEventType type : fr.passerelle.hub.journey.JourneyEventType.values()) {
+            assertThat(Trigger.valueOf(type.name())).isNotNull();
+        }
+        assertThat(Trigger.valueOf(fr.passerelle.hub.journey.JourneyEventRecorded.PROGRAMME_STARTED)).isNotNull();
+    }
+
     private void givenEveryEmploymentStructure() {
         known.put(RecipientKind.MISSION_LOCALE_COVERING_COMMUNE, List.of(recipient("ml", "ml-val-orge", Channel.WEBHOOK)));
         known.put(RecipientKind.FRANCE_TRAVAIL_COUNSELOR, List.of(recipient("ft-counselor", "ft-91", Channel.SOAP)));
