@@ -69,12 +69,8 @@ public class BeneficiaryStore {
                     CanonicalReferral content = readCanonical(rs.getString("canonical"));
                     String nir = protector.openText(rs.getBytes("nir_sealed"));
                     Identity identity = content.identity();
-                    CanonicalReferral withNir = new CanonicalReferral(content.recordKey(), content.programme(),
-                            new Identity(identity.birthName(), identity.usageName(), identity.firstNames(),
-                                    identity.birthDate(), identity.sex(), nir),
-                            content.franceTravailId(), content.contact(), content.address(), content.situation(),
-                            content.barriers(), content.project(), content.prescriber(), content.socialWorker(),
-                            content.employmentCounselor(), content.consent(), content.referralDate());
+                    CanonicalReferral withNir = content.withIdentity(new Identity(identity.birthName(),
+                            identity.usageName(), identity.firstNames(), identity.birthDate(), identity.sex(), nir));
                     sources.computeIfAbsent(rs.getObject("beneficiary_id", UUID.class), key -> new ArrayList<>())
                             .add(new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
                                     rs.getTimestamp("updated_at").toInstant(), withNir));

@@ -38,6 +38,11 @@ public record CanonicalReferral(
                 : Collections.unmodifiableSet(EnumSet.copyOf(barriers));
     }
 
+    public CanonicalReferral withIdentity(Identity other) {
+        return new CanonicalReferral(recordKey, programme, other, franceTravailId, contact, address, situation, barriers,
+                project, prescriber, socialWorker, employmentCounselor, consent, referralDate);
+    }
+
     /** The contact channel SPEC §3 requires: the person, or their prescriber. */
     public boolean reachable() {
         return !contact.empty()

@@ -155,10 +155,7 @@ public class ReferralStore {
     }
 
     private String canonicalJson(CanonicalReferral referral) {
-        CanonicalReferral withoutNir = new CanonicalReferral(referral.recordKey(), referral.programme(),
-                referral.identity().withoutNir(), referral.franceTravailId(), referral.contact(), referral.address(),
-                referral.situation(), referral.barriers(), referral.project(), referral.prescriber(),
-                referral.socialWorker(), referral.employmentCounselor(), referral.consent(), referral.referralDate());
+        CanonicalReferral withoutNir = referral.withIdentity(referral.identity().withoutNir());
         try {
             return json.writeValueAsString(withoutNir);
         } catch (JsonProcessingException e) {
