@@ -28,10 +28,18 @@ public class MappingCatalog {
         log.info("Loaded {} partner mappings from {}: {}", mappings.size(), properties.location(), mappings.keySet());
     }
 
-    static Map<String, MappingDefinition> load(String location) throws IOException {
+    /** @param locations one folder, or several separated by commas (a deployment's own partners next to ours) */
+    static Map<String, MappingDefinition> load(String locations) throws IOException {
+        Map<String, MappingDefinition> loaded = new TreeMap<>();
+        for (String location : locations.split(",")) {
+            loadFolder(location.strip(), loaded);
+        }
+        return loaded;
+    }
+
+    private static void loadFolder(String location, Map<String, MappingDefinition> loaded) throws IOException {
         String base = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources(base + "/*/*.yaml");
-        Map<String, MappingDefinition> loaded = new TreeMap<>();
         for (Resource resource : resources) {
             String path = resource.getURL().getPath();
             String[] parts = path.split("/");
@@ -40,9 +48,10 @@ public class MappingCatalog {
             String origin = "mappings/" + partner + "/" + fileName;
             String yaml = resource.getContentAsString(StandardCharsets.UTF_8);
             MappingDefinition mapping = MappingParser.parse(origin, partner, fileName, yaml);
-            loaded.put(mapping.id(), mapping);
+            if (loaded.putIfAbsent(mapping.id(), mapping) != null) {
+                throw new InvalidMappingException(origin, "mapping " + mapping.id() + " is defined twice");
+            }
         }
-        return loaded;
     }
 
     public Optional<MappingDefinition> find(String id) {
