@@ -176,6 +176,37 @@ public class BeneficiaryStore {
                 .update();
     }
 
+    /**
+     * Makes this person the active referent of that role: the previous one's period ends now (their row stays, so
+     * past referents remain visible), unless it is the same person.
+     */
+    public void assignReferent(UUID id, ReferentRole role, ReferentContact referent, String partnerId, UUID referralId) {
+        jdbc.sql("""
+                        update beneficiary_referent set until = now()
+                        where beneficiary_id = :b and role = :role and until is null
+                          and not (lower(email) = lower(:email)
+                                   or (:email is null and lower(last_name) = lower(:last) and lower(first_name) = lower(:first)))
+                        """)
+                .param("b", id).param("role", role.name()).param("email", referent.email())
+                .param("last", referent.lastName()).param("first", referent.firstName())
+                .update();
+        addReferent(id, role, referent, partnerId, referralId);
+    }
+
+    /** A barrier reported during the journey joins the record; reported again after being resolved, it reopens. */
+    public void reportBarrier(UUID id, Barrier barrier) {
+        jdbc.sql("""
+                        insert into beneficiary_barrier (beneficiary_id, code) values (:b, :code)
+                        on conflict (beneficiary_id, code) do update set resolved_at = null
+                        """)
+                .param("b", id).param("code", barrier.name()).update();
+    }
+
+    public void resolveBarrier(UUID id, Barrier barrier) {
+        jdbc.sql("update beneficiary_barrier set resolved_at = now() where beneficiary_id = :b and code = :code and resolved_at is null")
+                .param("b", id).param("code", barrier.name()).update();
+    }
+
     public Optional<UUID> findByIdentifier(PartnerIdentifier identifier) {
         return jdbc.sql("select beneficiary_id from beneficiary_identifier where kind = :k and issuer = :i and value = :v")
                 .param("k", identifier.kind().name()).param("i", identifier.issuer()).param("v", identifier.value())

@@ -50,10 +50,14 @@ public class JourneyService {
         store.append(event);
         if (event.type() == JourneyEventType.REFERENT_ASSIGNED) {
             JourneyEvent.AssignedReferent referent = event.referent();
-            beneficiaries.addReferent(beneficiaryId, ReferentRole.PROGRAMME_REFERENT,
+            beneficiaries.assignReferent(beneficiaryId, ReferentRole.PROGRAMME_REFERENT,
                     new ReferentContact(referent.firstName(), referent.lastName(), referent.email(), referent.phone(),
                             null, null),
                     recordedBy, null);
+        } else if (event.type() == JourneyEventType.BARRIER_REPORTED) {
+            beneficiaries.reportBarrier(beneficiaryId, event.barrier());
+        } else if (event.type() == JourneyEventType.BARRIER_RESOLVED) {
+            beneficiaries.resolveBarrier(beneficiaryId, event.barrier());
         }
         List<String> triggers = new ArrayList<>();
         triggers.add(event.type().name());
