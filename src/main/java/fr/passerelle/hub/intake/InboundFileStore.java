@@ -120,6 +120,37 @@ public class InboundFileStore {
                 .update();
     }
 
+    /** What a partner reads about one of its files (SPEC §3: the reject report is exposed over the API). */
+    public record FileSummary(UUID id, String fileName, String channel, String status, String reasonCode, String reason,
+                              Integer total, Integer accepted, Integer rejected, String reportName,
+                              java.time.Instant receivedAt, java.time.Instant finishedAt) {
+    }
+
+    public List<FileSummary> recentForPartner(String partnerId, int limit) {
+        return jdbc.sql("select * from inbound_file where partner_id = :p order by received_at desc limit :limit")
+                .param("p", partnerId).param("limit", limit).query((rs, n) -> summary(rs)).list();
+    }
+
+    public Optional<FileSummary> summaryForPartner(UUID id, String partnerId) {
+        return jdbc.sql("select * from inbound_file where id = :id and partner_id = :p")
+                .param("id", id).param("p", partnerId).query((rs, n) -> summary(rs)).optional();
+    }
+
+    /** The reject report of one of the partner's files, unsealed; empty when there is none or it is not theirs. */
+    public Optional<byte[]> reportForPartner(UUID id, String partnerId) {
+        return jdbc.sql("select report_sealed from inbound_file where id = :id and partner_id = :p and report_sealed is not null")
+                .param("id", id).param("p", partnerId).query(byte[].class).optional().map(protector::open);
+    }
+
+    private static FileSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new FileSummary(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("channel"),
+                rs.getString("status"), rs.getString("reason_code"), rs.getString("reason"),
+                (Integer) rs.getObject("records_total"), (Integer) rs.getObject("records_accepted"),
+                (Integer) rs.getObject("records_rejected"), rs.getString("report_name"),
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value == null ? List.of() : value);

@@ -1,0 +1,53 @@
+package fr.passerelle.hub.api;
+
+import fr.passerelle.hub.intake.InboundFileStore;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/v1/files…}: a partner's own files (pushed or pulled), what became of them, and their reject
+ * reports — the same report its outbox received.
+ */
+@Component
+public class FileApi {
+
+    private static final int LIMIT = 100;
+
+    private final InboundFileStore files;
+    private final ApiReplies replies;
+
+    public FileApi(InboundFileStore files, ApiReplies replies) {
+        this.files = files;
+        this.replies = replies;
+    }
+
+    public void list(Exchange exchange) {
+        String partnerId = ApiExchange.authenticatedPartner(exchange);
+        replies.reply(exchange, 200, ApiReplies.JSON, Map.of("files", files.recentForPartner(partnerId, LIMIT)));
+    }
+
+    public void one(Exchange exchange) {
+        String partnerId = ApiExchange.authenticatedPartner(exchange);
+        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        replies.reply(exchange, 200, ApiReplies.JSON, files.summaryForPartner(id, partnerId)
+                .orElseThrow(() -> new ResourceNotFoundException("file")));
+    }
+
+    public void report(Exchange exchange) {
+        String partnerId = ApiExchange.authenticatedPartner(exchange);
+        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        InboundFileStore.FileSummary file = files.summaryForPartner(id, partnerId)
+                .orElseThrow(() -> new ResourceNotFoundException("file"));
+        byte[] report = files.reportForPartner(id, partnerId).orElseThrow(() -> new ResourceNotFoundException("report"));
+        boolean workbook = file.reportName() != null && file.reportName().endsWith(".xlsx");
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, workbook
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        // SECURITY: the name is one the hub made (PartnerFolders.safeFileName), never the sender's raw input.
+        exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"" + file.reportName() + "\"");
+        exchange.getMessage().setBody(report);
+    }
+}
