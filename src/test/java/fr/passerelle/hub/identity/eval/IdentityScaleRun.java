@@ -52,6 +52,7 @@ class IdentityScaleRun extends HubIntegrationTest {
         StringBuilder report = new StringBuilder();
         List<String[]> known = new ArrayList<>();
         report.append(measure("empty hub", 0, known)).append('\n');
+        System.out.println(report);
 
         long start = System.nanoTime();
         bulkLoad(size);
@@ -59,7 +60,8 @@ class IdentityScaleRun extends HubIntegrationTest {
                 (System.nanoTime() - start) / 1e9));
         Integer keys = jdbc.sql("select count(*) from beneficiary_match_key").query(Integer.class).single();
         report.append(String.format(Locale.ROOT, "blocking keys: %,d%n", keys));
-        jdbc.sql("select beneficiary_id, first_names, birth_date, folded_birth_name from beneficiary where status = 'ACTIVE' order by random() limit 500")
+        System.out.println(report);
+        jdbc.sql("select id, first_names, birth_date, folded_birth_name from beneficiary where status = 'ACTIVE' order by random() limit 500")
                 .query((rs, n) -> known.add(new String[]{rs.getString(2), rs.getString(3), rs.getString(4)})).list();
         report.append(measure("after " + String.format(Locale.ROOT, "%,d", size) + " beneficiaries", 1, known)).append('\n');
         report.append("candidate search plan:\n");
