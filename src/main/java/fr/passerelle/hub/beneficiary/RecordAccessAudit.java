@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordAccessAudit {
 
-    public enum AccessorKind { PARTNER, OPERATOR }
+    /** REFERENT: a professional reading through a handoff's single-purpose link (handoff/referent). */
+    public enum AccessorKind { PARTNER, OPERATOR, REFERENT }
 
     private final JdbcClient jdbc;
 

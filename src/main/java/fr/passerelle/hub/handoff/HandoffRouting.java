@@ -205,7 +205,7 @@ public class HandoffRouting {
         Channel channel = recipient.channel();
         String statusReason = switch (channel) {
             case PULL_API -> "à récupérer par le partenaire : GET /api/v1/handoffs";
-            case EMAIL, SOAP -> "canal " + channel + " pas encore en service : en attente, rien n'a été envoyé";
+            case SOAP -> "canal " + channel + " pas encore en service : en attente, rien n'a été envoyé";
             default -> null;
         };
         java.util.Optional<UUID> added = outbox.add(id, record == null ? null : record.id(), trigger.name(), source,

@@ -45,6 +45,8 @@ public class DemoCredentialGuard implements EnvironmentPostProcessor {
         secrets.put("passerelle.protection.data-key", decoded(environment.getProperty("passerelle.protection.data-key")));
         secrets.put("passerelle.protection.nir-index-key", environment.getProperty("passerelle.protection.nir-index-key"));
         secrets.put("spring.datasource.password", environment.getProperty("spring.datasource.password"));
+        secrets.put("passerelle.handoffs.referent-page.link-key",
+                environment.getProperty("passerelle.handoffs.referent-page.link-key"));
         secrets.put("passerelle.pull.api.ml-val-orge-api.token",
                 environment.getProperty("passerelle.pull.api.ml-val-orge-api.token"));
         if (environment.getProperty("passerelle.pull.sftp.ft-91-sftp.private-key-file", "").isBlank()) {

@@ -1,0 +1,341 @@
+package fr.passerelle.hub.handoff.referent;
+
+import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
+import fr.passerelle.hub.beneficiary.BeneficiaryStore;
+import fr.passerelle.hub.beneficiary.RecordAccessAudit;
+import fr.passerelle.hub.beneficiary.ReferentContact;
+import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.directory.DirectoryReferent;
+import fr.passerelle.hub.directory.ReferentDirectory;
+import fr.passerelle.hub.handoff.Handoff;
+import fr.passerelle.hub.handoff.HandoffStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a referent can do with a handoff link: see the handoff and, with the person's consent, the minimum context
+ * to act; acknowledge it; take over (acknowledge and become the person's referent of that role); decline it with a
+ * reason (DECLINED, handed on by {@link DeclinedHandoffs}). Every page view is an audited read.
+ */
+@Component
+public class ReferentDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferentDesk.class);
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+    static final int MAX_REASON = 1000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+
+    private final ReferentLinks links;
+    private final ReferentResponses responses;
+    private final DeclinedHandoffs declined;
+    private final BeneficiaryRecords records;
+    private final BeneficiaryStore store;
+    private final RecordAccessAudit audit;
+    private final ReferentDirectory directory;
+    private final HandoffSenders senders;
+    private final TransactionTemplate transactions;
+
+    public ReferentDesk(ReferentLinks links, ReferentResponses responses, DeclinedHandoffs declined,
+                        BeneficiaryRecords records, BeneficiaryStore store, RecordAccessAudit audit,
+                        ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions) {
+        this.links = links;
+        this.responses = responses;
+        this.declined = declined;
+        this.records = records;
+        this.store = store;
+        this.audit = audit;
+        this.directory = directory;
+        this.senders = senders;
+        this.transactions = transactions;
+    }
+
+    public ReferentPage view(String token) {
+        return transactions.execute(status -> {
+            Handoff handoff = links.open(token);
+            Optional<BeneficiaryRecord> record = record(handoff);
+            boolean shared = record.map(ReferentDesk::consentGiven).orElse(false);
+            record.ifPresent(person -> audit.recordRead(person.id(), RecordAccessAudit.AccessorKind.REFERENT,
+                    handoff.recipientKey(), "page référent du transfert " + handoff.id()
+                            + (shared ? "" : " (sans données personnelles : consentement absent)")));
+            return page(handoff, record.orElse(null), shared);
+        });
+    }
+
+    public void acknowledge(String token) {
+        transactions.executeWithoutResult(status -> {
+            Handoff handoff = links.open(token);
+            if (handoff.status() == HandoffStatus.DECLINED) {
+                throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
+            }
+            if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
+                responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
+                log.info("Handoff {} acknowledged on the referent page", handoff.id());
+            }
+        });
+    }
+
+    /**
+     * Acknowledges and records the referent as the person's active referent of the handoff's role, ending the
+     * previous one of that role. A structure's handoff asks who takes over: name and professional e-mail, by which
+     * the next handoffs reach them.
+     */
+    public void takeOver(String token, String firstName, String lastName, String email, String phone) {
+        transactions.executeWithoutResult(status -> {
+            Handoff handoff = links.open(token);
+            if (handoff.status() == HandoffStatus.DECLINED) {
+                throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
+            }
+            ReferentRole role = roleOf(handoff.recipientRole())
+                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne se prend pas en relais : "
+                            + "accusez-en réception, ou refusez-le."));
+            BeneficiaryRecord record = record(handoff)
+                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne concerne aucune personne."));
+            ReferentContact referent = referent(handoff, record, role, firstName, lastName, email, phone);
+            if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
+                responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
+            }
+            if (tookOver(handoff.id())) {
+                return;
+            }
+            store.assignReferent(record.id(), role, referent, handoff.recipientPartnerId(), null);
+            responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
+            log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), role, record.id());
+        });
+    }
+
+    public void decline(String token, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        transactions.executeWithoutResult(status -> {
+            Handoff handoff = links.open(token);
+            if (handoff.status() == HandoffStatus.DECLINED) {
+                return;
+            }
+            if (handoff.status() == HandoffStatus.ACKNOWLEDGED) {
+                throw new ReferentActionException(409, "Vous avez déjà accusé réception de ce relais : il ne peut "
+                        + "plus être refusé ici. Appelez l'équipe du programme si vous ne pouvez pas le suivre.");
+            }
+            if (why.isEmpty()) {
+                throw new ReferentActionException(400, "Indiquez pourquoi vous refusez ce relais.");
+            }
+            if (why.length() > MAX_REASON) {
+                throw new ReferentActionException(400, "La raison du refus est trop longue (" + MAX_REASON
+                        + " caractères au plus).");
+            }
+            String by = handoff.recipientName() != null ? handoff.recipientName() : handoff.recipientStructure();
+            if (responses.decline(handoff.id(), "refusé par " + by + " : " + why)) {
+                responses.record(handoff.id(), ReferentResponses.Action.DECLINED, handoff.recipientKey(), why);
+                declined.handOn(handoff, record(handoff).orElse(null), why);
+                log.info("Handoff {} declined on the referent page", handoff.id());
+            }
+        });
+    }
+
+    private ReferentPage page(Handoff handoff, BeneficiaryRecord record, boolean shared) {
+        List<ReferentResponses.Response> answers = responses.of(handoff.id());
+        boolean open = handoff.status() != HandoffStatus.ACKNOWLEDGED && handoff.status() != HandoffStatus.DECLINED;
+        boolean tookOver = answers.stream().anyMatch(a -> a.action() == ReferentResponses.Action.TOOK_OVER);
+        boolean canTakeOver = record != null && handoff.status() != HandoffStatus.DECLINED && !tookOver
+                && roleOf(handoff.recipientRole()).isPresent();
+        // The programme team holds the person's file already: it reads the detailed reason even without consent.
+        boolean reasonShown = shared || "PROGRAMME".equals(handoff.recipientRole())
+                || "PROGRAMME_REFERENT".equals(handoff.recipientRole());
+        return new ReferentPage(reference(handoff), when(handoff.createdAt()), senders.of(handoff),
+                handoff.recipientName() != null ? handoff.recipientName() : handoff.recipientStructure(),
+                HandoffPurpose.of(handoff.trigger()), reasonShown ? handoff.reason() : null,
+                shared ? person(handoff, record) : null, record == null || shared ? null : whomToCall(record),
+                open, canTakeOver, open, canTakeOver && !handoff.recipientKey().startsWith("referent:"),
+                answer(handoff, answers));
+    }
+
+    private ReferentPage.Person person(Handoff handoff, BeneficiaryRecord record) {
+        String barrier = handoff.payload().path("event").path("barrier").asText(null);
+        String barrierLabel = null;
+        if (barrier != null) {
+            try {
+                barrierLabel = Barrier.valueOf(barrier).label();
+            } catch (IllegalArgumentException e) {
+                barrierLabel = barrier;
+            }
+        }
+        String eventOn = null;
+        String occurredAt = handoff.payload().path("event").path("occurredAt").asText(null);
+        if (occurredAt != null) {
+            try {
+                eventOn = DAY.format(OffsetDateTime.parse(occurredAt).atZoneSameInstant(FRANCE));
+            } catch (DateTimeParseException e) {
+                eventOn = null;
+            }
+        }
+        String commune = record.address() == null ? null : join(record.address().postalCode(), record.address().commune());
+        List<String> referents = new ArrayList<>();
+        for (BeneficiaryRecord.Referent referent : record.referents()) {
+            if (referent.active()) {
+                referents.add(describe(referent));
+            }
+        }
+        return new ReferentPage.Person(record.identity().firstNames(),
+                record.identity().usageName() != null ? record.identity().usageName() : record.identity().birthName(),
+                record.identity().birthDate() == null ? null : record.identity().birthDate().getYear(), commune,
+                record.contact() == null ? List.of() : record.contact().phones(), barrierLabel, eventOn, referents);
+    }
+
+    private String whomToCall(BeneficiaryRecord record) {
+        String programme = senders.programme().map(p -> p.name()).orElse("l'équipe du programme");
+        return record.activeReferents(ReferentRole.PROGRAMME_REFERENT).stream().findFirst()
+                .map(referent -> describe(referent) + " (" + programme + ")")
+                .orElse(programme);
+    }
+
+    private static String describe(BeneficiaryRecord.Referent referent) {
+        ReferentContact contact = referent.contact();
+        StringBuilder text = new StringBuilder(label(referent.role())).append(" : ")
+                .append(join(contact.firstName(), contact.lastName()));
+        if (contact.structure() != null) {
+            text.append(", ").append(contact.structure());
+        }
+        if (contact.phone() != null) {
+            text.append(", ").append(contact.phone());
+        }
+        if (contact.email() != null) {
+            text.append(", ").append(contact.email());
+        }
+        return text.toString();
+    }
+
+    private static String label(ReferentRole role) {
+        return switch (role) {
+            case PRESCRIBER -> "Prescripteur";
+            case SOCIAL_WORKER -> "Travailleur social";
+            case EMPLOYMENT_COUNSELOR -> "Conseiller emploi";
+            case PROGRAMME_REFERENT -> "Référent du programme";
+        };
+    }
+
+    private String answer(Handoff handoff, List<ReferentResponses.Response> answers) {
+        List<String> lines = new ArrayList<>();
+        for (ReferentResponses.Response response : answers) {
+            switch (response.action()) {
+                case ACKNOWLEDGED -> lines.add("Réception accusée le " + when(response.at()) + ".");
+                case TOOK_OVER -> lines.add("Relais pris le " + when(response.at())
+                        + " : vous êtes enregistré(e) comme référent(e) de la personne.");
+                case DECLINED -> lines.add("Relais refusé le " + when(response.at()) + " (« " + response.reason()
+                        + " ») : la demande a été transmise pour être confiée à quelqu'un d'autre.");
+                default -> { }
+            }
+        }
+        if (lines.isEmpty() && handoff.status() == HandoffStatus.ACKNOWLEDGED) {
+            lines.add("Réception déjà accusée le " + when(handoff.acknowledgedAt()) + ".");
+        }
+        return lines.isEmpty() ? null : String.join(" ", lines);
+    }
+
+    private ReferentContact referent(Handoff handoff, BeneficiaryRecord record, ReferentRole role, String firstName,
+                                     String lastName, String givenEmail, String phone) {
+        String email = handoff.recipientKey().startsWith("referent:") ? handoff.recipientEmail() : null;
+        if (email != null) {
+            Optional<ReferentContact> ofRecord = record.referents().stream()
+                    .map(BeneficiaryRecord.Referent::contact)
+                    .filter(contact -> email.equalsIgnoreCase(contact.email())).findFirst();
+            if (ofRecord.isPresent()) {
+                ReferentContact known = ofRecord.get();
+                return new ReferentContact(known.firstName(), known.lastName(), known.email(), known.phone(),
+                        known.structure() != null ? known.structure() : handoff.recipientStructure(), known.structureCode());
+            }
+            Optional<DirectoryReferent> inDirectory = directory.referentByEmail(email);
+            if (inDirectory.isPresent()) {
+                DirectoryReferent known = inDirectory.get();
+                return new ReferentContact(known.firstName(), known.lastName(), email, known.phone(),
+                        handoff.recipientStructure(), null);
+            }
+            String name = handoff.recipientName() == null ? "" : handoff.recipientName().strip();
+            int space = name.indexOf(' ');
+            return new ReferentContact(space < 0 ? null : name.substring(0, space),
+                    space < 0 ? (name.isEmpty() ? null : name) : name.substring(space + 1), email, null,
+                    handoff.recipientStructure(), null);
+        }
+        String first = blankToNull(firstName);
+        String last = blankToNull(lastName);
+        String mail = blankToNull(givenEmail);
+        if (first == null || last == null || mail == null) {
+            throw new ReferentActionException(400, "Indiquez le prénom, le nom et l'adresse e-mail professionnelle de "
+                    + "la personne qui prend le relais.");
+        }
+        if (first.length() > 100 || last.length() > 100 || mail.length() > 200 || (phone != null && phone.length() > 30)) {
+            throw new ReferentActionException(400, "Prénom, nom, e-mail ou téléphone trop long.");
+        }
+        if (!EMAIL.matcher(mail).matches()) {
+            throw new ReferentActionException(400, "L'adresse e-mail n'est pas valable.");
+        }
+        return new ReferentContact(first, last, mail.toLowerCase(Locale.ROOT), blankToNull(phone),
+                handoff.recipientStructure(), null);
+    }
+
+    /** The role a recipient holds once they take over; empty for those who only relay (territory coordination). */
+    static Optional<ReferentRole> roleOf(String recipientRole) {
+        if (recipientRole == null) {
+            return Optional.empty();
+        }
+        return switch (recipientRole) {
+            case "SOCIAL_WORKER", "SOCIAL_SERVICE" -> Optional.of(ReferentRole.SOCIAL_WORKER);
+            case "EMPLOYMENT_COUNSELOR", "MISSION_LOCALE", "FRANCE_TRAVAIL", "PLIE" ->
+                    Optional.of(ReferentRole.EMPLOYMENT_COUNSELOR);
+            case "PRESCRIBER" -> Optional.of(ReferentRole.PRESCRIBER);
+            case "PROGRAMME_REFERENT", "PROGRAMME" -> Optional.of(ReferentRole.PROGRAMME_REFERENT);
+            default -> Optional.empty();
+        };
+    }
+
+    private boolean tookOver(UUID handoffId) {
+        return responses.of(handoffId).stream().anyMatch(a -> a.action() == ReferentResponses.Action.TOOK_OVER);
+    }
+
+    private Optional<BeneficiaryRecord> record(Handoff handoff) {
+        if (handoff.beneficiaryId() == null) {
+            return Optional.empty();
+        }
+        Optional<BeneficiaryRecord> record = records.find(handoff.beneficiaryId());
+        // A merged record is a tombstone: the person lives on in the record that absorbed it.
+        if (record.isPresent() && record.get().mergedInto() != null) {
+            return records.find(record.get().mergedInto());
+        }
+        return record;
+    }
+
+    private static boolean consentGiven(BeneficiaryRecord record) {
+        return record.consent() != null && record.consent().given();
+    }
+
+    /** The handoff id's first block: enough to talk about it on the phone, nothing about the person. */
+    public static String reference(Handoff handoff) {
+        return handoff.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant.atZone(FRANCE));
+    }
+
+    private static String join(String first, String second) {
+        return ((first == null ? "" : first) + " " + (second == null ? "" : second)).strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,86 @@
+package fr.passerelle.hub.handoff.referent;
+
+import fr.passerelle.hub.handoff.Handoff;
+import fr.passerelle.hub.handoff.HandoffOutbox;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and opens the single-purpose links of handoff e-mails. A link opens only the handoff it was issued for,
+ * only for that handoff's recipient, only until it expires, and only if the hub issued it ({@code referent_link}
+ * holds its digest, never the token).
+ */
+@Component
+public class ReferentLinks {
+
+    private final JdbcClient jdbc;
+    private final HandoffOutbox outbox;
+    private final ReferentPageProperties settings;
+    private final byte[] key;
+    private final Clock clock;
+
+    public ReferentLinks(JdbcClient jdbc, HandoffOutbox outbox, ReferentPageProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.key = settings.linkKey().getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    /** A link sent to someone: where it points and until when it opens. */
+    public record Issued(String token, String url, Instant expiresAt) {
+    }
+
+    public Issued issue(Handoff handoff) {
+        return issue(handoff, Instant.now(clock).plus(settings.linkValidity()));
+    }
+
+    public Issued issue(Handoff handoff, Instant expiresAt) {
+        String token = ReferentLinkToken.sign(key, handoff.id(), handoff.recipientKey(), expiresAt);
+        jdbc.sql("""
+                        insert into referent_link (token_digest, handoff_id, recipient_key, expires_at)
+                        values (:digest, :handoff, :recipient, :expires)
+                        on conflict (token_digest) do nothing
+                        """)
+                .param("digest", ReferentLinkToken.digest(token)).param("handoff", handoff.id())
+                .param("recipient", handoff.recipientKey()).param("expires", Timestamp.from(expiresAt))
+                .update();
+        return new Issued(token, settings.publicBaseUrl() + "/referent/handoffs/" + token, expiresAt);
+    }
+
+    /**
+     * The handoff a link opens.
+     *
+     * @throws LinkRefusedException UNKNOWN for anything not issued by the hub for this handoff and its recipient
+     *                              (checked before the expiry, so a forged expiry is unknown, not expired); EXPIRED
+     *                              for a genuine link past its expiry
+     */
+    public Handoff open(String token) {
+        ReferentLinkToken.Claims claims = ReferentLinkToken.parse(token)
+                .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+        Handoff handoff = outbox.find(claims.handoffId())
+                .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+        if (!ReferentLinkToken.signedFor(key, claims, handoff.recipientKey()) || !issued(token, handoff)) {
+            throw new LinkRefusedException(LinkRefusedException.Why.UNKNOWN);
+        }
+        if (!Instant.now(clock).isBefore(claims.expiresAt())) {
+            throw new LinkRefusedException(LinkRefusedException.Why.EXPIRED);
+        }
+        return handoff;
+    }
+
+    private boolean issued(String token, Handoff handoff) {
+        return jdbc.sql("""
+                        select count(*) from referent_link
+                        where token_digest = :digest and handoff_id = :handoff and recipient_key = :recipient
+                          and revoked_at is null
+                        """)
+                .param("digest", ReferentLinkToken.digest(token)).param("handoff", handoff.id())
+                .param("recipient", handoff.recipientKey())
+                .query(Integer.class).single() == 1;
+    }
+}

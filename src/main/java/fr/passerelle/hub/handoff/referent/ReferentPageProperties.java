@@ -1,0 +1,27 @@
+package fr.passerelle.hub.handoff.referent;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code passerelle.handoffs.referent-page}: the page a referent opens from a handoff e-mail.
+ *
+ * @param publicBaseUrl where referents reach the hub, e.g. {@code https://passerelle.example.org}; links are
+ *                      {@code <publicBaseUrl>/referent/handoffs/<token>}
+ * @param linkKey       HMAC-SHA256 key signing the links ({@code PASSERELLE_REFERENT_LINK_KEY}); refused by the prod
+ *                      profile while it is a demo value
+ * @param linkValidity  how long a link opens its page
+ */
+@ConfigurationProperties("passerelle.handoffs.referent-page")
+public record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity) {
+
+    public ReferentPageProperties {
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080"
+                : publicBaseUrl.replaceAll("/+$", "");
+        if (linkKey == null || linkKey.isBlank()) {
+            throw new IllegalStateException(
+                    "passerelle.handoffs.referent-page.link-key is required (PASSERELLE_REFERENT_LINK_KEY)");
+        }
+        linkValidity = linkValidity == null ? Duration.ofDays(14) : linkValidity;
+    }
+}
