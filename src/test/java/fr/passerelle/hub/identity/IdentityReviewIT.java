@@ -90,6 +90,39 @@ class IdentityReviewIT extends HubIntegrationTest {
     }
 
     @Test
+    void operatorToolsRejectAPairOverTheApiAndItIsNeverProposedAgain() throws Exception {
+        String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
+        String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
+        postJson("/api/v1/referrals", "demo-aile-key",
+                referral(first, "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44"));
+        postJson("/api/v1/referrals", "demo-aile-key",
+                referral(second, "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66"));
+        String basic = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("operator:demo-operator-password".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/ops/identity-reviews")).GET()).statusCode()).isEqualTo(401);
+        JsonNode pending = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/v1/ops/identity-reviews"))
+                .header("Authorization", basic).GET()).body());
+        String reviewId = null;
+        for (JsonNode review : pending.get("reviews")) {
+            if (review.toString().contains(second)) {
+                reviewId = review.get("reviewId").asText();
+            }
+        }
+        assertThat(reviewId).isNotNull();
+        HttpResponse<String> rejected = send(HttpRequest.newBuilder(uri("/api/v1/ops/identity-reviews/" + reviewId + "/reject"))
+                .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/ops/identity-reviews/" + reviewId + "/reject"))
+                .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(404);
+        assertThat(beneficiaryOf(first)).isNotEqualTo(beneficiaryOf(second));
+        Integer distinct = jdbc.sql("select count(*) from identity_distinct_pair "
+                        + "where (first_id = :a and second_id = :b) or (first_id = :b and second_id = :a)")
+                .param("a", beneficiaryOf(first)).param("b", beneficiaryOf(second)).query(Integer.class).single();
+        assertThat(distinct).isEqualTo(1);
+    }
+
+    @Test
     void consoleNeedsAnOperatorLogin() {
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/console/identity/reviews")).GET());
         assertThat(anonymous.statusCode()).isIn(302, 401);
