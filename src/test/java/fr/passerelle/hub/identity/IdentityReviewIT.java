@@ -38,11 +38,11 @@ class IdentityReviewIT extends HubIntegrationTest {
         String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         assertThat(postJson("/api/v1/referrals", "demo-aile-key",
-                referral(first, "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44")).statusCode())
+                referral(first, "Moussa", "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44")).statusCode())
                 .isEqualTo(202);
         // PARTNER QUIRK reproduced: a doubled letter and the day and month swapped, new phone and e-mail, another commune.
         assertThat(postJson("/api/v1/referrals", "demo-aile-key",
-                referral(second, "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66")).statusCode())
+                referral(second, "Moussa", "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66")).statusCode())
                 .isEqualTo(202);
         UUID firstRecord = beneficiaryOf(first);
         UUID secondRecord = beneficiaryOf(second);
@@ -94,9 +94,9 @@ class IdentityReviewIT extends HubIntegrationTest {
         String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         postJson("/api/v1/referrals", "demo-aile-key",
-                referral(first, "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44"));
+                referral(first, "Ousmane", "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44"));
         postJson("/api/v1/referrals", "demo-aile-key",
-                referral(second, "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66"));
+                referral(second, "Ousmane", "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66"));
         String basic = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString("operator:demo-operator-password".getBytes(StandardCharsets.UTF_8));
 
@@ -133,11 +133,12 @@ class IdentityReviewIT extends HubIntegrationTest {
                 .param("k", reference).query(UUID.class).single();
     }
 
-    private byte[] referral(String reference, String lastName, String birthDate, String postalCode, String email,
-                            String phone) throws IOException {
+    private byte[] referral(String reference, String firstName, String lastName, String birthDate, String postalCode,
+                            String email, String phone) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(sample("aile/valid/AILE-20261120-007.json"));
         root.put("reference", reference);
         ObjectNode beneficiary = (ObjectNode) root.get("beneficiary");
+        beneficiary.put("firstName", firstName);
         beneficiary.put("lastName", lastName);
         beneficiary.put("birthDate", birthDate);
         beneficiary.putNull("nir");
