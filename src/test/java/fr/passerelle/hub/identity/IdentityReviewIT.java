@@ -94,9 +94,9 @@ class IdentityReviewIT extends HubIntegrationTest {
         String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         postJson("/api/v1/referrals", "demo-aile-key",
-                referral(first, "Ousmane", "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44"));
+                referral(first, "Ousmane", "Lefèvre", "2005-07-04", "91310", "o.lefevre@free.fr", "06 55 44 33 22"));
         postJson("/api/v1/referrals", "demo-aile-key",
-                referral(second, "Ousmane", "Leefèvre", "2005-04-07", "91390", "m.lefevre@laposte.net", "07 99 88 77 66"));
+                referral(second, "Ousmane", "Leefèvre", "2005-04-07", "91390", "ousmane.l@laposte.net", "07 12 12 12 12"));
         String basic = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString("operator:demo-operator-password".getBytes(StandardCharsets.UTF_8));
 
