@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code per-recipient} deliveries in flight and is not claimed again until they report back. Each failure pushes
  * the next attempt back exponentially, for that handoff and for the endpoint's other waiting handoffs (back-off per
  * recipient); after the last attempt the handoff is PARKED for an operator.
- * Handoffs whose channel has no implementation yet (e-mail, SOAP) are never claimed: they wait, PENDING.
+ * Handoffs whose channel has no implementation are never claimed: they wait, PENDING.
  */
 @Component
 public class HandoffDispatcher {

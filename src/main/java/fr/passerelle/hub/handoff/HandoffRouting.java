@@ -8,6 +8,7 @@ import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.handoff.rules.RoutingFacts;
 import fr.passerelle.hub.handoff.rules.Trigger;
+import fr.passerelle.hub.handoff.watch.NoActiveReferentDetected;
 import fr.passerelle.hub.identity.BeneficiaryMatched;
 import fr.passerelle.hub.journey.JourneyEvent;
 import fr.passerelle.hub.journey.JourneyEventRecorded;
@@ -155,6 +156,19 @@ public class HandoffRouting {
         }
     }
 
+    /** The watchdog found nobody following the person for a while (handoff/watch); once per silent period. */
+    @EventListener
+    @Order(10)
+    public void on(NoActiveReferentDetected detected) {
+        BeneficiaryRecord record = records.find(detected.beneficiaryId()).orElseThrow();
+        Map<String, Object> watchdog = new LinkedHashMap<>();
+        watchdog.put("lastActivityAt", detected.lastActivityAt().toString());
+        watchdog.put("days", detected.days());
+        route(Trigger.NO_ACTIVE_REFERENT, new HandoffOutbox.Source("WATCHDOG", detected.periodKey()), record, null,
+                null, 0, null, true, Map.of("days", String.valueOf(detected.days())), Map.of("watchdog", watchdog),
+                today());
+    }
+
     private void route(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record, String sendingPartner,
                        fr.passerelle.hub.beneficiary.Barrier barrier, int noShows, String outcome, boolean firstTime,
                        Map<String, String> placeholders, Map<String, Object> context, LocalDate on) {
@@ -205,7 +219,6 @@ public class HandoffRouting {
         Channel channel = recipient.channel();
         String statusReason = switch (channel) {
             case PULL_API -> "à récupérer par le partenaire : GET /api/v1/handoffs";
-            case SOAP -> "canal " + channel + " pas encore en service : en attente, rien n'a été envoyé";
             default -> null;
         };
         java.util.Optional<UUID> added = outbox.add(id, record == null ? null : record.id(), trigger.name(), source,

@@ -1,5 +1,6 @@
 package fr.passerelle.hub.security;
 
+import fr.passerelle.hub.handoff.soap.SoapHandoffProperties;
 import fr.passerelle.hub.partner.PartnerProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public class DemoCredentialGuard implements EnvironmentPostProcessor {
         secrets.put("spring.datasource.password", environment.getProperty("spring.datasource.password"));
         secrets.put("passerelle.handoffs.referent-page.link-key",
                 environment.getProperty("passerelle.handoffs.referent-page.link-key"));
+        binder.bind("passerelle.handoffs.soap", SoapHandoffProperties.class).ifBound(soap ->
+                soap.targets().forEach((partner, target) -> secrets.put(
+                        "passerelle.handoffs.soap.targets." + partner + ".password", target.password())));
         secrets.put("passerelle.pull.api.ml-val-orge-api.token",
                 environment.getProperty("passerelle.pull.api.ml-val-orge-api.token"));
         if (environment.getProperty("passerelle.pull.sftp.ft-91-sftp.private-key-file", "").isBlank()) {

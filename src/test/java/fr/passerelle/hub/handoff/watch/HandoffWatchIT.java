@@ -1,0 +1,256 @@
+package fr.passerelle.hub.handoff.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.passerelle.hub.support.HubIntegrationTest;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reminders, escalation, the no-active-referent watchdog and the alert gauges, run by routes/handoff-watch.yaml
+ * against the real hub. Deadlines are the production ones (working days, 30 days): the tests make timestamps old
+ * by SQL and wait for the routes' next tick.
+ */
+class HandoffWatchIT extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AILE = "demo-aile-key";
+    private static final String PROGRAMME = "demo-ruche-itineraire-key";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AcknowledgementWatch watch;
+    @Autowired
+    NoActiveReferentWatchdog watchdog;
+    @Autowired
+    HandoffAlerts alerts;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void unacknowledgedHandoffIsRemindedThenEscalatedToTheTerritoryCoordinatorOnceEach() {
+        String beneficiary = refer(true);
+        String original = pulledByAile(beneficiary);
+        age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
+
+        JsonNode reminder = await().atMost(Duration.ofSeconds(10)).until(() -> byRule(beneficiary, "ack-reminder"),
+                found -> found != null);
+        assertThat(reminder.get("trigger").asText()).isEqualTo("ACK_REMINDER");
+        assertThat(reminder.at("/recipient/name").asText()).isEqualTo("Nadia Perrault");
+        assertThat(reminder.at("/recipient/channel").asText()).isEqualTo("PULL_API");
+        assertThat(reminder.get("reason").asText()).startsWith("Relance : le transfert " + original)
+                .contains("3 jours ouvrés");
+        assertThat(handoffById(beneficiary, original).get("statusReason").asText()).startsWith("relancé le");
+        JsonNode pulledReminder = pendingFor(AILE, reminder.get("handoffId").asText());
+        assertThat(pulledReminder.at("/handoff/reminderOf").asText()).isEqualTo(original);
+
+        age("update handoff_followup set at = now() - interval '10 days' where handoff_id = cast(:id as uuid)", original);
+        JsonNode escalation = await().atMost(Duration.ofSeconds(10))
+                .until(() -> byRule(beneficiary, "ack-escalation"), found -> found != null);
+        assertThat(escalation.get("trigger").asText()).isEqualTo("ACK_OVERDUE");
+        assertThat(escalation.at("/recipient/role").asText()).isEqualTo("TERRITORY_COORDINATOR");
+        assertThat(escalation.at("/recipient/name").asText()).isEqualTo("Camille Rouvier");
+        assertThat(escalation.get("reason").asText()).contains("Nadia Perrault").contains(original);
+        assertThat(escalation.get("explanation").asText()).contains("relancé").contains("coordinateur territorial");
+        assertThat(handoffById(beneficiary, original).get("statusReason").asText())
+                .startsWith("escaladé au coordinateur territorial");
+
+        // At most once each, however often the watch runs.
+        watch.remindAndEscalate();
+        watch.remindAndEscalate();
+        assertThat(jdbc.sql("select count(*) from handoff where source_kind = 'HANDOFF' and source_id = :id")
+                .param("id", original).query(Integer.class).single()).isEqualTo(2);
+        assertThat(decisions(beneficiary)).contains("ACK_REMINDER|ack-reminder|ROUTED", "ACK_OVERDUE|ack-escalation|ROUTED");
+    }
+
+    @Test
+    void acknowledgingTheReminderStopsTheEscalation() {
+        String beneficiary = refer(true);
+        String original = pulledByAile(beneficiary);
+        age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
+        JsonNode reminder = await().atMost(Duration.ofSeconds(10)).until(() -> byRule(beneficiary, "ack-reminder"),
+                found -> found != null);
+        assertThat(postJson("/api/v1/handoffs/" + reminder.get("handoffId").asText() + "/ack", AILE, new byte[0])
+                .statusCode()).isEqualTo(200);
+        age("update handoff_followup set at = now() - interval '10 days' where handoff_id = cast(:id as uuid)", original);
+
+        watch.remindAndEscalate();
+        assertThat(byRule(beneficiary, "ack-escalation")).isNull();
+    }
+
+    @Test
+    void acknowledgedHandoffsAreNeverReminded() {
+        String beneficiary = refer(true);
+        String original = pulledByAile(beneficiary);
+        assertThat(postJson("/api/v1/handoffs/" + original + "/ack", AILE, new byte[0]).statusCode()).isEqualTo(200);
+        age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
+
+        watch.remindAndEscalate();
+        assertThat(byRule(beneficiary, "ack-reminder")).isNull();
+    }
+
+    @Test
+    void overdueAndParkedHandoffsAreGaugedPerPartnerChannelAndRoute() {
+        String beneficiary = refer(true);
+        String original = pulledByAile(beneficiary);
+        age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
+        String other = refer(true);
+        String parked = byRule(other, "referral-accepted").get("handoffId").asText();
+        age("update handoff set status = 'PARKED', parked_at = now() where id = cast(:id as uuid)", parked);
+
+        alerts.refresh();
+        Gauge overdue = meters.find("passerelle.handoffs.unacknowledged.overdue")
+                .tags("partner", "aile", "channel", "PULL_API", "route", "handoff-watch").gauge();
+        assertThat(overdue).isNotNull();
+        assertThat(overdue.value()).isGreaterThanOrEqualTo(1);
+        Gauge waiting = meters.find("passerelle.handoffs.parked.waiting")
+                .tags("partner", "aile", "channel", "PULL_API", "route", "handoff-dispatch").gauge();
+        assertThat(waiting).isNotNull();
+        assertThat(waiting.value()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aPersonNobodyFollowedFor30DaysIsHandedToTheTerritoryCoordinatorOncePerSilentPeriod() {
+        String silent = refer(true);
+        String active = refer(true);
+        // Someone recorded something about the second person today: they are followed.
+        event(active, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true}");
+        makeSilentFor40Days(silent, true);
+        makeSilentFor40Days(active, false);
+
+        JsonNode alert = await().atMost(Duration.ofSeconds(10))
+                .until(() -> byRule(silent, "no-active-referent"), found -> found != null);
+        assertThat(alert.get("trigger").asText()).isEqualTo("NO_ACTIVE_REFERENT");
+        assertThat(alert.at("/recipient/name").asText()).isEqualTo("Camille Rouvier");
+        assertThat(alert.get("reason").asText()).contains("sans référent actif");
+        assertThat(decisions(silent)).containsOnlyOnce("NO_ACTIVE_REFERENT|no-active-referent|ROUTED");
+
+        watchdog.run();
+        watchdog.run();
+        assertThat(jdbc.sql("select count(*) from handoff where beneficiary_id = cast(:b as uuid) and trigger = 'NO_ACTIVE_REFERENT'")
+                .param("b", silent).query(Integer.class).single()).isEqualTo(1);
+        assertThat(decisions(silent)).containsOnlyOnce("NO_ACTIVE_REFERENT|no-active-referent|ROUTED");
+        assertThat(byRule(active, "no-active-referent")).isNull();
+    }
+
+    // --- helpers
+
+    /** Everything about the person 40 days old, journey events too unless {@code journeyToo} is false. */
+    private void makeSilentFor40Days(String beneficiary, boolean journeyToo) {
+        List<String> updates = new ArrayList<>(List.of(
+                "update beneficiary set created_at = now() - interval '40 days' where id = cast(:id as uuid)",
+                "update referral set created_at = now() - interval '40 days', updated_at = now() - interval '40 days' "
+                        + "where beneficiary_id = cast(:id as uuid)",
+                "update beneficiary_referent set since = now() - interval '40 days' where beneficiary_id = cast(:id as uuid)"));
+        if (journeyToo) {
+            updates.add("update journey_event set recorded_at = now() - interval '40 days' "
+                    + "where beneficiary_id = cast(:id as uuid)");
+        }
+        updates.forEach(sql -> age(sql, beneficiary));
+    }
+
+    private void age(String sql, String id) {
+        jdbc.sql(sql).param("id", id).update();
+    }
+
+    /** Referred by AILE in a commune the Val d'Orge coordination covers; its referral-accepted handoff is AILE's. */
+    private String refer(boolean consent) {
+        ObjectNode referral = (ObjectNode) read(new String(sample("aile/valid/AILE-20261120-001.json"),
+                StandardCharsets.UTF_8));
+        referral.put("reference", "AILE-WATCH-" + UUID.randomUUID());
+        ObjectNode person = (ObjectNode) referral.get("beneficiary");
+        person.put("firstName", "Inès");
+        person.put("lastName", "Veille-" + UUID.randomUUID().toString().substring(0, 8));
+        person.put("birthDate", LocalDate.now().minusYears(35).minusDays(ThreadLocalRandom.current().nextInt(300)).toString());
+        person.putNull("nir");
+        person.putNull("franceTravailId");
+        person.put("email", "ines." + UUID.randomUUID() + "@example.org");
+        ((ObjectNode) person.get("address")).put("postalCode", "91240");
+        ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
+        HttpResponse<String> created = postJson("/api/v1/referrals", AILE, referral.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+        String referralId = read(created.body()).get("referralId").asText();
+        return read(get("/api/v1/referrals/" + referralId, AILE).body()).get("beneficiaryId").asText();
+    }
+
+    /** AILE lists its pending handoffs, which delivers them (pull API); the referral-accepted one of this person. */
+    private String pulledByAile(String beneficiary) {
+        String id = byRule(beneficiary, "referral-accepted").get("handoffId").asText();
+        assertThat(pendingFor(AILE, id)).isNotNull();
+        assertThat(handoffById(beneficiary, id).get("status").asText()).isEqualTo("DELIVERED");
+        return id;
+    }
+
+    private JsonNode pendingFor(String apiKey, String handoffId) {
+        for (JsonNode item : read(get("/api/v1/handoffs?status=PENDING", apiKey).body()).get("handoffs")) {
+            if (item.get("handoffId").asText().equals(handoffId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    private void event(String beneficiary, String json) {
+        HttpResponse<String> answer = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
+                json.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    }
+
+    private JsonNode history(String beneficiary) {
+        HttpResponse<String> answer = get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", PROGRAMME);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return read(answer.body());
+    }
+
+    private JsonNode byRule(String beneficiary, String rule) {
+        for (JsonNode handoff : history(beneficiary).get("handoffs")) {
+            if (handoff.get("rule").asText().equals(rule)) {
+                return handoff;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode handoffById(String beneficiary, String id) {
+        for (JsonNode handoff : history(beneficiary).get("handoffs")) {
+            if (handoff.get("handoffId").asText().equals(id)) {
+                return handoff;
+            }
+        }
+        throw new AssertionError("no handoff " + id);
+    }
+
+    private List<String> decisions(String beneficiary) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode decision : history(beneficiary).get("decisions")) {
+            lines.add(decision.get("trigger").asText() + "|" + decision.get("rule_id").asText() + "|"
+                    + decision.get("outcome").asText());
+        }
+        return lines;
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+}
