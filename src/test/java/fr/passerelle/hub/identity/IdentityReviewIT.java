@@ -38,7 +38,7 @@ class IdentityReviewIT extends HubIntegrationTest {
         String first = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         String second = ("AILE-REVIEW-" + UUID.randomUUID()).toUpperCase();
         assertThat(postJson("/api/v1/referrals", "demo-aile-key",
-                referral(first, "Moussa", "Lefèvre", "2005-07-04", "91310", "moussa.lefevre5@gmail.com", "06 11 22 33 44")).statusCode())
+                referral(first, "Moussa", "Lefèvre", "2005-07-04", "91310", "m.lefevre.revue@free.fr", "06 31 41 59 26")).statusCode())
                 .isEqualTo(202);
         // PARTNER QUIRK reproduced: a doubled letter and the day and month swapped, new phone and e-mail, another commune.
         assertThat(postJson("/api/v1/referrals", "demo-aile-key",
@@ -139,6 +139,7 @@ class IdentityReviewIT extends HubIntegrationTest {
         root.put("reference", reference);
         ObjectNode beneficiary = (ObjectNode) root.get("beneficiary");
         beneficiary.put("firstName", firstName);
+        beneficiary.putNull("birthName");
         beneficiary.put("lastName", lastName);
         beneficiary.put("birthDate", birthDate);
         beneficiary.putNull("nir");
