@@ -27,6 +27,11 @@ class JourneyOnTheSharedRecordIT extends HubIntegrationTest {
                 {"type":"REFERENT_ASSIGNED","referent":{"firstName":"Paul","lastName":"Diallo","email":"p.diallo@laruche.example.org"}}""");
         event(id, """
                 {"type":"BARRIER_REPORTED","barrier":"LOGEMENT","note":"hébergé chez un tiers"}""");
+        // A referent known by name only (no e-mail yet) is recorded too.
+        event(id, """
+                {"type":"REFERENT_ASSIGNED","referent":{"firstName":"Inès","lastName":"Benali"}}""");
+        event(id, """
+                {"type":"REFERENT_ASSIGNED","referent":{"firstName":"Paul","lastName":"Diallo","email":"p.diallo@laruche.example.org"}}""");
 
         JsonNode record = JSON.readTree(get("/api/v1/beneficiaries/" + id, PROGRAMME).body());
         assertThat(texts(record.get("barriers"))).contains("LOGEMENT");
@@ -36,7 +41,7 @@ class JourneyOnTheSharedRecordIT extends HubIntegrationTest {
                 programmeReferents.add(referent);
             }
         });
-        assertThat(programmeReferents).hasSize(2);
+        assertThat(programmeReferents).hasSize(3);
         assertThat(programmeReferents).filteredOn(referent -> referent.get("until") == null || referent.get("until").isNull())
                 .singleElement().satisfies(current -> assertThat(current.at("/contact/lastName").asText()).isEqualTo("Diallo"));
 
