@@ -41,7 +41,7 @@ class JourneyOnTheSharedRecordIT extends HubIntegrationTest {
                 programmeReferents.add(referent);
             }
         });
-        assertThat(programmeReferents).hasSize(3);
+        assertThat(programmeReferents).hasSize(4);
         assertThat(programmeReferents).filteredOn(referent -> referent.get("until") == null || referent.get("until").isNull())
                 .singleElement().satisfies(current -> assertThat(current.at("/contact/lastName").asText()).isEqualTo("Diallo"));
 
