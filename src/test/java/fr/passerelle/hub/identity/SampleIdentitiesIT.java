@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * After every valid sample of every partner, the hub holds exactly the 40 people of truth.csv, each referral on
  * its person's one record, with nothing left for review (samples/README.md).
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TestPropertySource(properties = "passerelle.test.isolated-context=sample-identities")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SampleIdentitiesIT extends HubIntegrationTest {
 
     @Autowired

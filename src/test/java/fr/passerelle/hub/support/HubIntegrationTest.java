@@ -13,7 +13,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole hub on a random port with its own embedded PostgreSQL; tests talk to it over real HTTP. Subclasses
- * sharing this configuration share one Spring context (and one database), so each test uses its own data.
+ * sharing this configuration share one Spring context (and one database), so each test uses its own data. A class
+ * that counts rows, or loads a lot, gets a hub of its own with
+ * {@code @TestPropertySource(properties = "passerelle.test.isolated-context=<name>")} and
+ * {@code @DirtiesContext(classMode = AFTER_CLASS)}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

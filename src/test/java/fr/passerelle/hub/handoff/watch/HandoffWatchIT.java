@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * against the real hub. Deadlines are the production ones (working days, 30 days): the tests make timestamps old
  * by SQL and wait for the routes' next tick.
  */
+@TestPropertySource(properties = "passerelle.test.isolated-context=handoff-watch")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HandoffWatchIT extends HubIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

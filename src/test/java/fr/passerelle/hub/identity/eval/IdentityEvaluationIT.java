@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A small labelled set through the real pipeline, held to the issue's bars. The 10,000-person figures come from
  * {@link IdentityEvaluationRun} and are written in docs/identity.md.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+@TestPropertySource(properties = "passerelle.test.isolated-context=identity-evaluation")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IdentityEvaluationIT extends HubIntegrationTest {
 
     @Autowired
