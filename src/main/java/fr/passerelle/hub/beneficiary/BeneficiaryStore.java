@@ -184,8 +184,8 @@ public class BeneficiaryStore {
         jdbc.sql("""
                         update beneficiary_referent set until = now()
                         where beneficiary_id = :b and role = :role and until is null
-                          and not (lower(email) = lower(cast(:email as text))
-                                   or (cast(:email as text) is null and lower(last_name) = lower(cast(:last as text)) and lower(first_name) = lower(cast(:first as text))))
+                          and not coalesce(lower(email) = lower(cast(:email as text))
+                                   or (cast(:email as text) is null and lower(last_name) = lower(cast(:last as text)) and lower(first_name) = lower(cast(:first as text))), false)
                         """)
                 .param("b", id).param("role", role.name()).param("email", referent.email())
                 .param("last", referent.lastName()).param("first", referent.firstName())
