@@ -9,16 +9,12 @@ import fr.passerelle.hub.beneficiary.RecordAccessAudit;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.PartnerKind;
 import fr.passerelle.hub.partner.PartnerRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.MDC;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -110,7 +106,7 @@ public class HandoffApi {
     /** {@code POST /api/v1/ops/handoffs/{id}/replay}: a parked (or failing) handoff is sent again now. */
     public void opsReplay(Exchange exchange) {
         UUID id = id(exchange, "handoff");
-        Handoff handoff = replay.replay(id, operator(exchange));
+        Handoff handoff = replay.replay(id, ApiExchange.authenticatedOperator(exchange));
         replies.reply(exchange, 202, ApiReplies.JSON, full(handoff));
     }
 
@@ -156,16 +152,6 @@ public class HandoffApi {
         exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
         MDC.put("partnerId", partnerId);
         return partnerId;
-    }
-
-    /** The operator the ops security chain authenticated (HTTP Basic stores the context on the request). */
-    private static String operator(Exchange exchange) {
-        HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();
-        Object context = request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME);
-        if (context instanceof SecurityContext security && security.getAuthentication() != null) {
-            return security.getAuthentication().getName();
-        }
-        throw new AccessDeniedException("operators only");
     }
 
     private static UUID id(Exchange exchange, String what) {
