@@ -176,8 +176,11 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         assertThat(browser.getTitle()).startsWith("Passerelle");
     }
 
+    /** Waits for the element: after a click the browser may still be loading the page the form posted to. */
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id(id)))
+                .getText().strip();
     }
 
     /** Phone-sized: nothing wider than the 390 px screen, no horizontal scrolling. */
