@@ -53,6 +53,11 @@ class IdentityReviewIT extends HubIntegrationTest {
                         """)
                 .param("a", firstRecord).param("b", secondRecord).query(UUID.class).single();
 
+        // The programme team already recorded something on the new record: it must follow the merge and its undo.
+        assertThat(postJson("/api/v1/beneficiaries/" + secondRecord + "/events", "demo-ruche-itineraire-key",
+                "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true}".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isBetween(200, 299);
+
         logIn();
         String page = browse("/console/identity/reviews").body();
         assertThat(page).contains("Leefèvre").contains("jour et mois inversés");
@@ -69,6 +74,9 @@ class IdentityReviewIT extends HubIntegrationTest {
         assertThat(tombstone.get("status").asText()).isEqualTo("MERGED");
         assertThat(tombstone.get("mergedInto").asText()).isEqualTo(survivor.toString());
 
+        assertThat(get("/api/v1/beneficiaries/" + survivor + "/journey", "demo-ruche-itineraire-key").body())
+                .contains("ELIGIBILITY_DECIDED");
+
         UUID merge = jdbc.sql("select id from beneficiary_merge where survivor_id = :s and absorbed_id = :a")
                 .param("s", survivor).param("a", absorbed).query(UUID.class).single();
         submit("/console/identity/merges/" + merge + "/undo", browse("/console/identity/merges").body());
@@ -81,6 +89,10 @@ class IdentityReviewIT extends HubIntegrationTest {
             assertThat(own.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(own.get("identifiers").findValuesAsText("value")).containsExactly(reference);
         }
+        assertThat(get("/api/v1/beneficiaries/" + firstRecord + "/journey", "demo-ruche-itineraire-key").body())
+                .doesNotContain("ELIGIBILITY_DECIDED");
+        assertThat(get("/api/v1/beneficiaries/" + secondRecord + "/journey", "demo-ruche-itineraire-key").body())
+                .contains("ELIGIBILITY_DECIDED");
         Integer distinct = jdbc.sql("select count(*) from identity_distinct_pair where (first_id = :a and second_id = :b) or (first_id = :b and second_id = :a)")
                 .param("a", firstRecord).param("b", secondRecord).query(Integer.class).single();
         assertThat(distinct).isEqualTo(1);
