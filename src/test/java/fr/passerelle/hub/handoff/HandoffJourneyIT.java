@@ -340,25 +340,20 @@ class HandoffJourneyIT extends HubIntegrationTest {
 
     private String refer(int age, String postalCode, boolean consent, boolean withSocialWorker) {
         int n = PEOPLE.incrementAndGet();
-        ObjectNode referral = (ObjectNode) readJson(sample("aile/valid/AILE-20261120-001.json"));
-        referral.put("reference", "AILE-HANDOFF-" + UUID.randomUUID());
-        ObjectNode person = (ObjectNode) referral.get("beneficiary");
-        person.put("firstName", "Léa");
-        person.put("lastName", SURNAMES.get(n % SURNAMES.size()) + "-" + letters(n));
-        person.put("birthDate", LocalDate.now().minusYears(age).minusDays(40 + n).toString());
-        person.putNull("nir");
-        person.putNull("franceTravailId");
-        person.put("email", "lea." + UUID.randomUUID() + "@example.org");
-        ((ObjectNode) person.get("address")).put("postalCode", postalCode);
-        ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
-        if (!withSocialWorker) {
-            referral.putNull("socialWorker");
-        }
-        HttpResponse<String> created = postJson("/api/v1/referrals", AILE, referral.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String referralId = readJson(created.body()).get("referralId").asText();
-        String beneficiary = readJson(get("/api/v1/referrals/" + referralId, AILE).body()).get("beneficiaryId").asText();
-        surnames.put(beneficiary, person.get("lastName").asText());
+        String lastName = SURNAMES.get(n % SURNAMES.size()) + "-" + letters(n);
+        String beneficiary = referNewPersonAsAile(referral -> {
+            ObjectNode person = (ObjectNode) referral.get("beneficiary");
+            person.put("firstName", "Léa");
+            person.put("lastName", lastName);
+            person.put("birthDate", LocalDate.now().minusYears(age).minusDays(40 + n).toString());
+            person.put("email", "lea." + UUID.randomUUID() + "@example.org");
+            ((ObjectNode) person.get("address")).put("postalCode", postalCode);
+            ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
+            if (!withSocialWorker) {
+                referral.putNull("socialWorker");
+            }
+        });
+        surnames.put(beneficiary, lastName);
         return beneficiary;
     }
 

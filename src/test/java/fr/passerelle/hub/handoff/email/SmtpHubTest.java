@@ -67,26 +67,20 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
 
     protected Person referAndStart(int age, String postalCode, boolean consent, boolean withSocialWorker) {
         int n = PEOPLE.incrementAndGet();
-        ObjectNode referral = (ObjectNode) readJson(sample("aile/valid/AILE-20261120-001.json"));
-        referral.put("reference", "AILE-EMAIL-" + UUID.randomUUID());
-        ObjectNode person = (ObjectNode) referral.get("beneficiary");
         String lastName = "Courriel-" + (char) ('a' + n % 26) + (char) ('a' + (n / 26) % 26) + "ville";
         LocalDate birthDate = LocalDate.now().minusYears(age).minusDays(40 + n);
-        person.put("firstName", "Maëlys");
-        person.put("lastName", lastName);
-        person.put("birthDate", birthDate.toString());
-        person.putNull("nir");
-        person.putNull("franceTravailId");
-        person.put("email", "maelys." + UUID.randomUUID() + "@example.org");
-        ((ObjectNode) person.get("address")).put("postalCode", postalCode);
-        ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
-        if (!withSocialWorker) {
-            referral.putNull("socialWorker");
-        }
-        HttpResponse<String> created = postJson("/api/v1/referrals", AILE, referral.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String referralId = readJson(created.body()).get("referralId").asText();
-        String beneficiary = readJson(get("/api/v1/referrals/" + referralId, AILE).body()).get("beneficiaryId").asText();
+        String beneficiary = referNewPersonAsAile(referral -> {
+            ObjectNode person = (ObjectNode) referral.get("beneficiary");
+            person.put("firstName", "Maëlys");
+            person.put("lastName", lastName);
+            person.put("birthDate", birthDate.toString());
+            person.put("email", "maelys." + UUID.randomUUID() + "@example.org");
+            ((ObjectNode) person.get("address")).put("postalCode", postalCode);
+            ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
+            if (!withSocialWorker) {
+                referral.putNull("socialWorker");
+            }
+        });
         event(beneficiary, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true,\"reason\":\"projet validé\"}");
         event(beneficiary, "{\"type\":\"WORKSHOP_ATTENDED\",\"kind\":\"LAUNCH\"}");
         return new Person(beneficiary, "Maëlys", lastName, birthDate);
