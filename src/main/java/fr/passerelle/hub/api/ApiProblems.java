@@ -7,7 +7,7 @@ import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.intake.RecordRejectedException;
 import fr.passerelle.hub.journey.InvalidJourneyEventException;
 import fr.passerelle.hub.journey.JourneyConflictException;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;

@@ -1,5 +1,17 @@
 package fr.passerelle.hub.beneficiary;
 
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.Consent;
+import fr.passerelle.hub.canonical.Contact;
+import fr.passerelle.hub.canonical.IdentifierKind;
+import fr.passerelle.hub.canonical.Identity;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.canonical.Sex;
+import fr.passerelle.hub.canonical.Situation;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;

@@ -1,8 +1,17 @@
 package fr.passerelle.hub.beneficiary;
 
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.Consent;
+import fr.passerelle.hub.canonical.Identity;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.canonical.Situation;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import fr.passerelle.hub.security.DataProtector;
 import java.sql.Date;
 import java.util.ArrayList;

@@ -1,6 +1,14 @@
 package fr.passerelle.hub.beneficiary;
 
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Consent;
+import fr.passerelle.hub.canonical.Contact;
+import fr.passerelle.hub.canonical.Identity;
+import fr.passerelle.hub.canonical.NameFolding;
+import fr.passerelle.hub.canonical.Sex;
+import fr.passerelle.hub.canonical.Situation;
+
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

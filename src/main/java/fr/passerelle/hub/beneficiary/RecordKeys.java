@@ -1,5 +1,8 @@
 package fr.passerelle.hub.beneficiary;
 
+import fr.passerelle.hub.canonical.IdentifierKind;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
+
 import fr.passerelle.hub.partner.Partner;
 
 /**

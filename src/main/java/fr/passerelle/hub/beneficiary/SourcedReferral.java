@@ -1,6 +1,6 @@
 package fr.passerelle.hub.beneficiary;
 
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.time.Instant;
 import java.util.UUID;
 

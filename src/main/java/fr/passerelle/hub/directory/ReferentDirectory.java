@@ -1,6 +1,6 @@
 package fr.passerelle.hub.directory;
 
-import fr.passerelle.hub.beneficiary.NameFolding;
+import fr.passerelle.hub.canonical.NameFolding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
-import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.handoff.rules.HandoffRouter;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
@@ -12,7 +12,7 @@ import fr.passerelle.hub.handoff.watch.NoActiveReferentDetected;
 import fr.passerelle.hub.identity.BeneficiaryMatched;
 import fr.passerelle.hub.journey.JourneyEvent;
 import fr.passerelle.hub.journey.JourneyEventRecorded;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
@@ -170,7 +170,7 @@ public class HandoffRouting {
     }
 
     private void route(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record, String sendingPartner,
-                       fr.passerelle.hub.beneficiary.Barrier barrier, int noShows, String outcome, boolean firstTime,
+                       fr.passerelle.hub.canonical.Barrier barrier, int noShows, String outcome, boolean firstTime,
                        Map<String, String> placeholders, Map<String, Object> context, LocalDate on) {
         Integer age = RecipientLookup.age(record, on);
         Map<String, String> values = new HashMap<>(placeholders);

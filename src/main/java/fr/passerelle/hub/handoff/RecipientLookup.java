@@ -1,10 +1,10 @@
 package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
-import fr.passerelle.hub.beneficiary.IdentifierKind;
-import fr.passerelle.hub.beneficiary.PartnerIdentifier;
-import fr.passerelle.hub.beneficiary.ReferentContact;
-import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.canonical.IdentifierKind;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;

@@ -1,12 +1,12 @@
 package fr.passerelle.hub.identity;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
-import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.beneficiary.RecordKeys;
-import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.beneficiary.SourcedReferral;
 import fr.passerelle.hub.partner.Partner;
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import fr.passerelle.hub.referral.ReferralStore;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package fr.passerelle.hub.identity;
 
-import fr.passerelle.hub.beneficiary.NameFolding;
-import fr.passerelle.hub.beneficiary.Sex;
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.NameFolding;
+import fr.passerelle.hub.canonical.Sex;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

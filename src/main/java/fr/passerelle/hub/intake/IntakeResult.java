@@ -1,6 +1,6 @@
 package fr.passerelle.hub.intake;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.referral.ReferralStatus;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.intake;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.MappedRecord;
 import fr.passerelle.hub.mapping.MappingCatalog;
 import fr.passerelle.hub.mapping.MappingDefinition;

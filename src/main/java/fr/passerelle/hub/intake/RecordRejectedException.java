@@ -1,6 +1,6 @@
 package fr.passerelle.hub.intake;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.util.List;
 
 /** A referral refused for invalid data: every field error at once, for the sender to fix in one go. */

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.journey;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.util.List;
 
 /** The event itself is malformed (400): every field error at once. */

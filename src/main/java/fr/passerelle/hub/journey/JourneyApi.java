@@ -8,7 +8,7 @@ import fr.passerelle.hub.api.ApiReplies;
 import fr.passerelle.hub.api.ResourceNotFoundException;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
 import fr.passerelle.hub.intake.PayloadTooLargeException;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.partner.PartnerKind;
 import fr.passerelle.hub.partner.PartnerRegistry;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.journey;
 
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package fr.passerelle.hub.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.journey;
 
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

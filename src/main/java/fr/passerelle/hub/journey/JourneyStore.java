@@ -3,7 +3,7 @@ package fr.passerelle.hub.journey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

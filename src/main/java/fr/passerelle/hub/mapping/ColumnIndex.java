@@ -1,6 +1,6 @@
 package fr.passerelle.hub.mapping;
 
-import fr.passerelle.hub.beneficiary.NameFolding;
+import fr.passerelle.hub.canonical.NameFolding;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

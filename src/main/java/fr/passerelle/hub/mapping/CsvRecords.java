@@ -1,5 +1,7 @@
 package fr.passerelle.hub.mapping;
 
+import fr.passerelle.hub.canonical.FieldIssue;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

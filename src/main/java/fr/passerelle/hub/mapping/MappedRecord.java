@@ -1,6 +1,8 @@
 package fr.passerelle.hub.mapping;
 
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.FieldIssue;
+
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.util.List;
 
 /**

@@ -1,16 +1,18 @@
 package fr.passerelle.hub.mapping;
 
-import fr.passerelle.hub.beneficiary.Address;
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.beneficiary.Consent;
-import fr.passerelle.hub.beneficiary.Contact;
-import fr.passerelle.hub.beneficiary.Identity;
-import fr.passerelle.hub.beneficiary.ReferentContact;
-import fr.passerelle.hub.beneficiary.Sex;
-import fr.passerelle.hub.beneficiary.Situation;
+import fr.passerelle.hub.canonical.FieldIssue;
+
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.Consent;
+import fr.passerelle.hub.canonical.Contact;
+import fr.passerelle.hub.canonical.Identity;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.Sex;
+import fr.passerelle.hub.canonical.Situation;
 import fr.passerelle.hub.mapping.normalize.Normalized;
 import fr.passerelle.hub.mapping.normalize.Normalizers;
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

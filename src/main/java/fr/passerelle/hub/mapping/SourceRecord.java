@@ -1,5 +1,7 @@
 package fr.passerelle.hub.mapping;
 
+import fr.passerelle.hub.canonical.FieldIssue;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.mapping;
 
-import fr.passerelle.hub.beneficiary.NameFolding;
+import fr.passerelle.hub.canonical.NameFolding;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.referral;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.util.List;
 import java.util.UUID;
 

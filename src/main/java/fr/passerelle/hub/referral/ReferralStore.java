@@ -1,10 +1,12 @@
 package fr.passerelle.hub.referral;
 
+import fr.passerelle.hub.canonical.CanonicalReferral;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.intake.RawMessageStore;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.security.DataProtector;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;

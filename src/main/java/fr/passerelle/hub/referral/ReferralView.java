@@ -1,7 +1,7 @@
 package fr.passerelle.hub.referral;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -6,7 +6,7 @@ import fr.passerelle.hub.intake.RawMessage;
 import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.intake.RecordRejectedException;
 import fr.passerelle.hub.intake.ReferralIntake;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.MappedRecord;
 import fr.passerelle.hub.mapping.MappingCatalog;
 import fr.passerelle.hub.mapping.MappingDefinition;

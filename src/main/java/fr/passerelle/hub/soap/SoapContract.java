@@ -1,6 +1,6 @@
 package fr.passerelle.hub.soap;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import fr.passerelle.hub.mapping.XmlRecords;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package fr.passerelle.hub.soap;
 import fr.passerelle.hub.intake.ChannelNotAllowedException;
 import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.intake.RecordRejectedException;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import fr.passerelle.hub.soap.contract.v1.Anomalie;
 import fr.passerelle.hub.soap.contract.v1.Erreurs;

@@ -1,5 +1,7 @@
 package fr.passerelle.hub.beneficiary;
 
+import fr.passerelle.hub.canonical.NameFolding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package fr.passerelle.hub.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.hub.beneficiary.Sex;
+import fr.passerelle.hub.canonical.Sex;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

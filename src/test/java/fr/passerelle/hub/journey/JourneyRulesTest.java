@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.FieldIssue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

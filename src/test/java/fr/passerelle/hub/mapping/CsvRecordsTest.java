@@ -1,5 +1,7 @@
 package fr.passerelle.hub.mapping;
 
+import fr.passerelle.hub.canonical.FieldIssue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

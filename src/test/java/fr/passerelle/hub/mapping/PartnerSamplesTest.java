@@ -1,12 +1,14 @@
 package fr.passerelle.hub.mapping;
 
+import fr.passerelle.hub.canonical.FieldIssue;
+
 import static fr.passerelle.hub.mapping.Samples.map;
 import static fr.passerelle.hub.mapping.Samples.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package fr.passerelle.hub.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.hub.referral.CanonicalReferral;
+import fr.passerelle.hub.canonical.CanonicalReferral;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import fr.passerelle.hub.mapping.FieldIssue;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
 package fr.passerelle.hub.handoff.referent;
 
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
-import fr.passerelle.hub.beneficiary.ReferentContact;
-import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.handoff.Handoff;

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.handoff.rules;
 
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

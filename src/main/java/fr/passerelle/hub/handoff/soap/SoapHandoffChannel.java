@@ -1,8 +1,8 @@
 package fr.passerelle.hub.handoff.soap;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
-import fr.passerelle.hub.beneficiary.IdentifierKind;
-import fr.passerelle.hub.beneficiary.PartnerIdentifier;
+import fr.passerelle.hub.canonical.IdentifierKind;
+import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.delivery.DeliveryException;
 import fr.passerelle.hub.handoff.delivery.HandoffChannel;

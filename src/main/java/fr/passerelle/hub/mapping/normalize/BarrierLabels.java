@@ -1,7 +1,7 @@
 package fr.passerelle.hub.mapping.normalize;
 
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.beneficiary.NameFolding;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.NameFolding;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package fr.passerelle.hub.mapping.normalize;
 
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.beneficiary.Sex;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.Sex;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;

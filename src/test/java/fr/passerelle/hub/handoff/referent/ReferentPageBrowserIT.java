@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
-import fr.passerelle.hub.beneficiary.ReferentContact;
-import fr.passerelle.hub.beneficiary.ReferentRole;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.handoff.email.SmtpHubTest;
 import java.io.File;
 import java.io.IOException;

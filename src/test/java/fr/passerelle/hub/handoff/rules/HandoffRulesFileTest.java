@@ -2,7 +2,7 @@ package fr.passerelle.hub.handoff.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.hub.beneficiary.Barrier;
+import fr.passerelle.hub.canonical.Barrier;
 import fr.passerelle.hub.partner.Channel;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.beneficiary;
+package fr.passerelle.hub.canonical;
 
 /** Canonical barriers to employment ("freins"), SPEC §3. */
 public enum Barrier {

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.beneficiary;
+package fr.passerelle.hub.canonical;
 
 import java.util.List;
 

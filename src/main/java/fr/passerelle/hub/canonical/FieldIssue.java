@@ -1,4 +1,4 @@
-package fr.passerelle.hub.mapping;
+package fr.passerelle.hub.canonical;
 
 /**
  * A problem with one field of one record: an error rejects the record, a warning drops the value only.

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.beneficiary;
+package fr.passerelle.hub.canonical;
 
 /** The identifiers partners know a person by. */
 public enum IdentifierKind {

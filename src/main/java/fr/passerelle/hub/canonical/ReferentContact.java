@@ -1,4 +1,4 @@
-package fr.passerelle.hub.beneficiary;
+package fr.passerelle.hub.canonical;
 
 /** A professional as a referral names them. {@code structureCode} is e.g. France Travail's SAFIR code. */
 public record ReferentContact(String firstName, String lastName, String email, String phone, String structure,

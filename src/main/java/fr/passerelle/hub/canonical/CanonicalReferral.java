@@ -1,12 +1,12 @@
-package fr.passerelle.hub.referral;
+package fr.passerelle.hub.canonical;
 
-import fr.passerelle.hub.beneficiary.Address;
-import fr.passerelle.hub.beneficiary.Barrier;
-import fr.passerelle.hub.beneficiary.Consent;
-import fr.passerelle.hub.beneficiary.Contact;
-import fr.passerelle.hub.beneficiary.Identity;
-import fr.passerelle.hub.beneficiary.ReferentContact;
-import fr.passerelle.hub.beneficiary.Situation;
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
+import fr.passerelle.hub.canonical.Consent;
+import fr.passerelle.hub.canonical.Contact;
+import fr.passerelle.hub.canonical.Identity;
+import fr.passerelle.hub.canonical.ReferentContact;
+import fr.passerelle.hub.canonical.Situation;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.beneficiary;
+package fr.passerelle.hub.canonical;
 
 public record Address(String line, String postalCode, String commune, String inseeCode) {
 

@@ -1,5 +1,0 @@
-package fr.passerelle.hub.beneficiary;
-
-public enum Sex {
-    F, M
-}

@@ -1,0 +1,5 @@
+package fr.passerelle.hub.canonical;
+
+public enum Sex {
+    F, M
+}
