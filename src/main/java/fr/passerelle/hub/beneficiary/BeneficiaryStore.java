@@ -153,6 +153,54 @@ public class BeneficiaryStore {
         }
     }
 
+    /** Locks an active record for a merge; a merged one cannot take part in another. */
+    public void lockActive(UUID id) {
+        String status = jdbc.sql("select status from beneficiary where id = :id for update").param("id", id)
+                .query(String.class).optional().orElseThrow(() -> new IllegalArgumentException("no beneficiary " + id));
+        if (!"ACTIVE".equals(status)) {
+            throw new IllegalStateException("beneficiary " + id + " is " + status);
+        }
+    }
+
+    /** The absorbed record stays as a tombstone pointing to the survivor. */
+    public void markMerged(UUID absorbedId, UUID survivorId) {
+        jdbc.sql("update beneficiary set status = 'MERGED', merged_into = :survivor, updated_at = now() where id = :id")
+                .param("survivor", survivorId).param("id", absorbedId).update();
+    }
+
+    /** A merge undone: the tombstone is a record again. */
+    public void reactivate(UUID id) {
+        jdbc.sql("update beneficiary set status = 'ACTIVE', merged_into = null, updated_at = now() where id = :id")
+                .param("id", id).update();
+    }
+
+    /**
+     * Moves what came with referrals (identifiers, referents, barriers) from one record to another: all of it, or
+     * only what came with the given referrals when {@code onlyReferrals} is not null. A barrier both records hold
+     * stays once on the target.
+     */
+    public void moveReferralParts(UUID from, UUID to, List<UUID> onlyReferrals) {
+        String filter = onlyReferrals == null ? "" : " and source_referral_id = any(:referrals)";
+        move("update beneficiary_identifier set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to,
+                onlyReferrals);
+        move("update beneficiary_referent set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to,
+                onlyReferrals);
+        move("""
+                insert into beneficiary_barrier (beneficiary_id, code, source_referral_id, reported_at, resolved_at)
+                select :to, code, source_referral_id, reported_at, resolved_at from beneficiary_barrier
+                where beneficiary_id = :from""" + filter + " on conflict (beneficiary_id, code) do nothing",
+                from, to, onlyReferrals);
+        move("delete from beneficiary_barrier where beneficiary_id = :from" + filter, from, to, onlyReferrals);
+    }
+
+    private void move(String sql, UUID from, UUID to, List<UUID> referrals) {
+        var statement = jdbc.sql(sql).param("from", from).param("to", to);
+        if (referrals != null) {
+            statement = statement.param("referrals", referrals.toArray(UUID[]::new));
+        }
+        statement.update();
+    }
+
     public void addBarriers(UUID id, CanonicalReferral referral, UUID referralId) {
         for (Barrier barrier : referral.barriers()) {
             jdbc.sql("""

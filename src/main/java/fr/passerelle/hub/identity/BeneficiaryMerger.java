@@ -1,6 +1,7 @@
 package fr.passerelle.hub.identity;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
+import fr.passerelle.hub.referral.ReferralStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,14 +24,16 @@ public class BeneficiaryMerger {
 
     private final JdbcClient jdbc;
     private final BeneficiaryStore beneficiaries;
+    private final ReferralStore referrals;
     private final MatchKeyStore matchKeys;
     private final ReviewQueue reviews;
     private final ApplicationEventPublisher events;
 
-    public BeneficiaryMerger(JdbcClient jdbc, BeneficiaryStore beneficiaries, MatchKeyStore matchKeys,
-                             ReviewQueue reviews, ApplicationEventPublisher events) {
+    public BeneficiaryMerger(JdbcClient jdbc, BeneficiaryStore beneficiaries, ReferralStore referrals,
+                             MatchKeyStore matchKeys, ReviewQueue reviews, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.beneficiaries = beneficiaries;
+        this.referrals = referrals;
         this.matchKeys = matchKeys;
         this.reviews = reviews;
         this.events = events;
@@ -45,10 +48,9 @@ public class BeneficiaryMerger {
         if (survivorId.equals(absorbedId)) {
             throw new IllegalArgumentException("a record cannot be merged into itself");
         }
-        lockActive(survivorId);
-        lockActive(absorbedId);
-        List<UUID> moved = jdbc.sql("select id from referral where beneficiary_id = :id").param("id", absorbedId)
-                .query(UUID.class).list();
+        beneficiaries.lockActive(survivorId);
+        beneficiaries.lockActive(absorbedId);
+        List<UUID> moved = referrals.referralsOf(absorbedId);
         UUID mergeId = UUID.randomUUID();
         jdbc.sql("""
                         insert into beneficiary_merge (id, survivor_id, absorbed_id, referral_ids, reason, score, decided_by)
@@ -59,8 +61,7 @@ public class BeneficiaryMerger {
                 .param("score", score == null ? null : BigDecimal.valueOf(score)).param("by", decidedBy)
                 .update();
         move(absorbedId, survivorId, null);
-        jdbc.sql("update beneficiary set status = 'MERGED', merged_into = :survivor, updated_at = now() where id = :id")
-                .param("survivor", survivorId).param("id", absorbedId).update();
+        beneficiaries.markMerged(absorbedId, survivorId);
         matchKeys.clear(absorbedId);
         matchKeys.replace(survivorId, beneficiaries.rebuild(survivorId));
         reviews.obsoleteFor(absorbedId);
@@ -75,11 +76,9 @@ public class BeneficiaryMerger {
         if (merge.undoneAt() != null) {
             return;
         }
-        lockActive(merge.survivorId());
-        UUID[] referralIds = merge.referralIds().toArray(UUID[]::new);
-        move(merge.survivorId(), merge.absorbedId(), referralIds);
-        jdbc.sql("update beneficiary set status = 'ACTIVE', merged_into = null, updated_at = now() where id = :id")
-                .param("id", merge.absorbedId()).update();
+        beneficiaries.lockActive(merge.survivorId());
+        move(merge.survivorId(), merge.absorbedId(), merge.referralIds());
+        beneficiaries.reactivate(merge.absorbedId());
         jdbc.sql("update beneficiary_merge set undone_by = :by, undone_at = now() where id = :id")
                 .param("by", decidedBy).param("id", mergeId).update();
         matchKeys.replace(merge.survivorId(), beneficiaries.rebuild(merge.survivorId()));
@@ -91,38 +90,10 @@ public class BeneficiaryMerger {
         events.publishEvent(new BeneficiariesMerged(mergeId, merge.survivorId(), merge.absorbedId(), true));
     }
 
-    /**
-     * Moves referrals and what came with them from one record to another: all of them, or only those of the given
-     * referrals (unmerge). A barrier both records hold stays once on the target.
-     */
-    private void move(UUID from, UUID to, UUID[] onlyReferrals) {
-        String filter = onlyReferrals == null ? "" : " and source_referral_id = any(:referrals)";
-        String referralFilter = onlyReferrals == null ? "" : " and id = any(:referrals)";
-        update("update referral set beneficiary_id = :to, updated_at = updated_at where beneficiary_id = :from" + referralFilter,
-                from, to, onlyReferrals);
-        update("update beneficiary_identifier set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to, onlyReferrals);
-        update("update beneficiary_referent set beneficiary_id = :to where beneficiary_id = :from" + filter, from, to, onlyReferrals);
-        update("""
-                insert into beneficiary_barrier (beneficiary_id, code, source_referral_id, reported_at, resolved_at)
-                select :to, code, source_referral_id, reported_at, resolved_at from beneficiary_barrier
-                where beneficiary_id = :from""" + filter + " on conflict (beneficiary_id, code) do nothing", from, to, onlyReferrals);
-        update("delete from beneficiary_barrier where beneficiary_id = :from" + filter, from, to, onlyReferrals);
-    }
-
-    private void update(String sql, UUID from, UUID to, UUID[] referrals) {
-        var statement = jdbc.sql(sql).param("from", from).param("to", to);
-        if (referrals != null) {
-            statement = statement.param("referrals", referrals);
-        }
-        statement.update();
-    }
-
-    private void lockActive(UUID id) {
-        String status = jdbc.sql("select status from beneficiary where id = :id for update").param("id", id)
-                .query(String.class).optional().orElseThrow(() -> new IllegalArgumentException("no beneficiary " + id));
-        if (!"ACTIVE".equals(status)) {
-            throw new IllegalStateException("beneficiary " + id + " is " + status);
-        }
+    /** Referrals move with what came with them (identifiers, referents, barriers): all, or only the given ones. */
+    private void move(UUID from, UUID to, List<UUID> onlyReferrals) {
+        referrals.moveToBeneficiary(from, to, onlyReferrals);
+        beneficiaries.moveReferralParts(from, to, onlyReferrals);
     }
 
     public Optional<Merge> find(UUID id) {

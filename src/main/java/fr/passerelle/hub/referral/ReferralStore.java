@@ -1,11 +1,11 @@
 package fr.passerelle.hub.referral;
 
+import fr.passerelle.hub.security.Digests;
 import fr.passerelle.hub.canonical.CanonicalReferral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.security.DataProtector;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public class ReferralStore {
                            List<FieldIssue> warnings) {
         String canonical = canonicalJson(referral);
         String nir = referral.identity().nir();
-        String digest = RawMessageStore.sha256((canonical + "|" + (nir == null ? "" : nir)).getBytes(StandardCharsets.UTF_8));
+        String digest = Digests.sha256((canonical + "|" + (nir == null ? "" : nir)).getBytes(StandardCharsets.UTF_8));
         byte[] nirSealed = protector.sealText(nir);
         UUID newId = UUID.randomUUID();
         Optional<UUID> inserted = jdbc.sql("""
@@ -116,6 +116,25 @@ public class ReferralStore {
     public void linkBeneficiary(UUID referralId, UUID beneficiaryId) {
         jdbc.sql("update referral set beneficiary_id = :b, updated_at = now() where id = :id")
                 .param("b", beneficiaryId).param("id", referralId).update();
+    }
+
+    /** The referrals a beneficiary record holds. */
+    public List<UUID> referralsOf(UUID beneficiaryId) {
+        return jdbc.sql("select id from referral where beneficiary_id = :id").param("id", beneficiaryId)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Moves referrals from one beneficiary record to another (a merge, or its undo): all of them, or only the given
+     * ones when {@code only} is not null.
+     */
+    public void moveToBeneficiary(UUID from, UUID to, List<UUID> only) {
+        var statement = jdbc.sql("update referral set beneficiary_id = :to, updated_at = updated_at where beneficiary_id = :from"
+                + (only == null ? "" : " and id = any(:referrals)")).param("from", from).param("to", to);
+        if (only != null) {
+            statement = statement.param("referrals", only.toArray(UUID[]::new));
+        }
+        statement.update();
     }
 
     public void history(UUID referralId, ReferralStatus status, String detail) {
