@@ -1,21 +1,20 @@
 package fr.passerelle.hub.api;
 
+import fr.passerelle.hub.failure.AccessDeniedException;
+import fr.passerelle.hub.failure.NotFoundException;
+import fr.passerelle.hub.failure.PayloadTooLargeException;
 import fr.passerelle.hub.security.AuthenticatedPartner;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
-/**
- * Trusted values travel as exchange properties, never headers: HTTP request headers become Camel headers, so a
- * caller could forge a header but not a property.
- */
+/** What every REST route reads from its request: who is calling, a path id, a bounded body. */
 public final class ApiExchange {
-
-    public static final String PARTNER_ID = "partnerId";
-    public static final String RAW_MESSAGE_ID = "rawMessageId";
-    public static final String MAPPING = "mapping";
 
     private ApiExchange() {
     }
@@ -30,7 +29,7 @@ public final class ApiExchange {
         if (context instanceof SecurityContext security && security.getAuthentication() != null) {
             return security.getAuthentication().getName();
         }
-        throw new AccessDeniedException("operators only");
+        throw new AccessDeniedException("réservé aux opérateurs");
     }
 
     /** The partner the security filter authenticated for this HTTP request. */
@@ -38,5 +37,26 @@ public final class ApiExchange {
         HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();
         return AuthenticatedPartner.of(request)
                 .orElseThrow(() -> new IllegalStateException("API route reached without an authenticated partner"));
+    }
+
+    /** A path id: what is not a UUID names nothing, so it is "not found" like an unknown one. */
+    public static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException(what, id);
+        }
+    }
+
+    // SECURITY: the body is read with a ceiling, so an endless upload cannot exhaust memory.
+    public static byte[] readLimited(InputStream in, long limit) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            throw new PayloadTooLargeException(limit);
+        }
+        return body;
     }
 }

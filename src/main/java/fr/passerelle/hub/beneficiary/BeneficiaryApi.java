@@ -1,10 +1,10 @@
-package fr.passerelle.hub.api;
+package fr.passerelle.hub.beneficiary;
 
-import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
-import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
-import fr.passerelle.hub.beneficiary.BeneficiaryStore;
-import fr.passerelle.hub.beneficiary.RecordKeys;
-import fr.passerelle.hub.beneficiary.RecordAccessAudit;
+import fr.passerelle.hub.failure.AccessDeniedException;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.api.ApiExchange;
+import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.partner.PartnerKind;
 import fr.passerelle.hub.partner.PartnerRegistry;
 import java.util.UUID;
@@ -35,7 +35,7 @@ public class BeneficiaryApi {
 
     public void byId(Exchange exchange) {
         String reader = programmeTeam(exchange);
-        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        UUID id = ApiExchange.uuid(exchange.getIn().getHeader("id", String.class), "beneficiary");
         answer(exchange, reader, id, "GET /api/v1/beneficiaries/{id}");
     }
 
@@ -44,21 +44,21 @@ public class BeneficiaryApi {
         String partnerId = exchange.getIn().getHeader("partner", String.class);
         String key = exchange.getIn().getHeader("key", String.class);
         if (partnerId == null || key == null || partners.find(partnerId).isEmpty()) {
-            throw new ResourceNotFoundException("beneficiary");
+            throw new NotFoundException("beneficiary");
         }
-        UUID id = beneficiaries.findByIdentifier(RecordKeys.of(partners.get(partnerId), key)).orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+        UUID id = beneficiaries.findByIdentifier(RecordKeys.of(partners.get(partnerId), key)).orElseThrow(() -> new NotFoundException("beneficiary"));
         answer(exchange, reader, id, "GET /api/v1/beneficiaries?partner&key");
     }
 
     private void answer(Exchange exchange, String reader, UUID id, String purpose) {
-        BeneficiaryRecord record = records.find(id).orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+        BeneficiaryRecord record = records.find(id).orElseThrow(() -> new NotFoundException("beneficiary"));
         audit.recordRead(id, RecordAccessAudit.AccessorKind.PARTNER, reader, purpose);
         replies.reply(exchange, 200, ApiReplies.JSON, record);
     }
 
     private String programmeTeam(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
+        exchange.setProperty(MessageKeys.PARTNER_ID, partnerId);
         if (partners.get(partnerId).kind() != PartnerKind.PROGRAMME) {
             throw new AccessDeniedException("the shared record is for the programme team and operators");
         }

@@ -1,8 +1,11 @@
-package fr.passerelle.hub.intake;
+package fr.passerelle.hub.failure;
 
-public class PayloadTooLargeException extends RuntimeException {
+
+/** A body over the channel's limit, refused before it is read whole. */
+public class PayloadTooLargeException extends HubException {
 
     public PayloadTooLargeException(long limit) {
-        super("payload larger than " + limit + " bytes");
+        super(FailureKind.TOO_LARGE, "TROP_VOLUMINEUX", "Contenu trop volumineux",
+                "contenu de plus de " + limit + " octets");
     }
 }

@@ -1,9 +1,10 @@
 package fr.passerelle.hub.handoff;
 
-import fr.passerelle.hub.api.AccessDeniedException;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.failure.AccessDeniedException;
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
-import fr.passerelle.hub.api.ResourceNotFoundException;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
 import fr.passerelle.hub.partner.Channel;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,7 @@ public class HandoffApi {
         String partnerId = partner(exchange);
         String status = exchange.getIn().getHeader("status", "PENDING", String.class);
         if (!status.equals("PENDING") && !status.equals("ACKNOWLEDGED")) {
-            throw new ResourceNotFoundException("handoff status");
+            throw new NotFoundException("handoff status");
         }
         List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"), PAGE);
         outbox.pulled(partnerId, handoffs.stream().filter(handoff -> handoff.channel() == Channel.PULL_API)
@@ -65,7 +65,7 @@ public class HandoffApi {
         String partnerId = partner(exchange);
         UUID id = id(exchange, "handoff");
         Handoff handoff = outbox.acknowledge(id, partnerId, partnerId)
-                .orElseThrow(() -> new ResourceNotFoundException("handoff"));
+                .orElseThrow(() -> new NotFoundException("handoff"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("handoffId", handoff.id());
         body.put("status", handoff.status());
@@ -81,7 +81,7 @@ public class HandoffApi {
         }
         UUID id = id(exchange, "beneficiary");
         if (records.find(id).isEmpty()) {
-            throw new ResourceNotFoundException("beneficiary");
+            throw new NotFoundException("beneficiary");
         }
         audit.recordRead(id, RecordAccessAudit.AccessorKind.PARTNER, partnerId, "GET /api/v1/beneficiaries/{id}/handoffs");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -97,7 +97,7 @@ public class HandoffApi {
         try {
             status = HandoffStatus.valueOf(exchange.getIn().getHeader("status", "PARKED", String.class));
         } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("handoff status");
+            throw new NotFoundException("handoff status");
         }
         replies.reply(exchange, 200, ApiReplies.JSON,
                 Map.of("handoffs", outbox.withStatus(status, PAGE).stream().map(this::full).toList()));
@@ -149,8 +149,7 @@ public class HandoffApi {
 
     private static String partner(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
-        MDC.put("partnerId", partnerId);
+        exchange.setProperty(MessageKeys.PARTNER_ID, partnerId);
         return partnerId;
     }
 
@@ -158,7 +157,7 @@ public class HandoffApi {
         try {
             return UUID.fromString(exchange.getIn().getHeader("id", String.class));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ResourceNotFoundException(what);
+            throw new NotFoundException(what);
         }
     }
 }

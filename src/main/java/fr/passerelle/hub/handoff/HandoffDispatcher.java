@@ -1,5 +1,6 @@
 package fr.passerelle.hub.handoff;
 
+import fr.passerelle.hub.correlation.Correlation;
 import fr.passerelle.hub.handoff.delivery.DeliveryException;
 import fr.passerelle.hub.handoff.delivery.HandoffChannel;
 import fr.passerelle.hub.partner.Channel;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,10 +102,8 @@ public class HandoffDispatcher {
 
     void deliver(Handoff handoff) {
         HandoffChannel channel = channels.get(handoff.channel());
-        MDC.put("correlationId", handoff.id().toString());
-        MDC.put("partnerId", handoff.recipientPartnerId() == null ? "" : handoff.recipientPartnerId());
         long start = System.nanoTime();
-        try {
+        try (var ignored = Correlation.of(handoff.id(), handoff.recipientPartnerId())) {
             channel.deliver(handoff);
             long millis = elapsed(start);
             outbox.delivered(handoff.id(), handoff.attempts(), handoff.channel(), millis, null);
@@ -116,9 +114,6 @@ public class HandoffDispatcher {
             failed(handoff, e.code(), e.getMessage(), elapsed(start));
         } catch (RuntimeException e) {
             failed(handoff, "ERREUR_INTERNE", e.getClass().getSimpleName(), elapsed(start));
-        } finally {
-            MDC.remove("correlationId");
-            MDC.remove("partnerId");
         }
     }
 

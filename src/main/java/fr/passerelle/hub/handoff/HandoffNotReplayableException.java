@@ -1,16 +1,13 @@
 package fr.passerelle.hub.handoff;
 
-/** Only a PARKED or FAILED handoff can be replayed (409). */
-public class HandoffNotReplayableException extends RuntimeException {
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
 
-    private final HandoffStatus status;
+/** Only parked or failed handoffs are replayed; a delivered or pending one is left as it is. */
+public class HandoffNotReplayableException extends HubException {
 
     public HandoffNotReplayableException(HandoffStatus status) {
-        super("handoff is " + status + ", only PARKED or FAILED handoffs are replayed");
-        this.status = status;
-    }
-
-    public HandoffStatus status() {
-        return status;
+        super(FailureKind.CONFLICT, "TRANSFERT_NON_REJOUABLE", "Transfert non rejouable",
+                "le transfert est " + status + " ; seuls les transferts PARKED ou FAILED sont rejoués");
     }
 }

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.handoff;
 
-import fr.passerelle.hub.api.ResourceNotFoundException;
+import fr.passerelle.hub.failure.NotFoundException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +22,11 @@ public class HandoffReplay {
     }
 
     /**
-     * @throws ResourceNotFoundException no such handoff
+     * @throws NotFoundException no such handoff
      * @throws HandoffNotReplayableException it is neither PARKED nor FAILED (already delivered, say)
      */
     public Handoff replay(UUID handoffId, String operator) {
-        Handoff handoff = outbox.find(handoffId).orElseThrow(() -> new ResourceNotFoundException("handoff"));
+        Handoff handoff = outbox.find(handoffId).orElseThrow(() -> new NotFoundException("handoff"));
         if (!outbox.replay(handoffId, operator)) {
             throw new HandoffNotReplayableException(handoff.status());
         }

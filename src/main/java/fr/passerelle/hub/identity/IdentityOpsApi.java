@@ -2,7 +2,7 @@ package fr.passerelle.hub.identity;
 
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
-import fr.passerelle.hub.api.ResourceNotFoundException;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ public class IdentityOpsApi {
         String operator = ApiExchange.authenticatedOperator(exchange);
         UUID merge = decisions.confirm(id(exchange), operator);
         if (merge == null) {
-            throw new ResourceNotFoundException("pending review");
+            throw new NotFoundException("pending review");
         }
         replies.reply(exchange, 200, ApiReplies.JSON, Map.of("mergeId", merge));
     }
@@ -62,7 +62,7 @@ public class IdentityOpsApi {
     public void reject(Exchange exchange) {
         String operator = ApiExchange.authenticatedOperator(exchange);
         if (!decisions.reject(id(exchange), operator)) {
-            throw new ResourceNotFoundException("pending review");
+            throw new NotFoundException("pending review");
         }
         replies.reply(exchange, 200, ApiReplies.JSON, Map.of("status", "REJECTED"));
     }
@@ -70,7 +70,7 @@ public class IdentityOpsApi {
     public void undo(Exchange exchange) {
         String operator = ApiExchange.authenticatedOperator(exchange);
         UUID mergeId = id(exchange);
-        merger.find(mergeId).orElseThrow(() -> new ResourceNotFoundException("merge"));
+        merger.find(mergeId).orElseThrow(() -> new NotFoundException("merge"));
         merger.unmerge(mergeId, operator);
         replies.reply(exchange, 200, ApiReplies.JSON, merger.find(mergeId).orElseThrow());
     }
@@ -84,7 +84,7 @@ public class IdentityOpsApi {
         try {
             return UUID.fromString(exchange.getIn().getHeader("id", String.class));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ResourceNotFoundException("review");
+            throw new NotFoundException("review");
         }
     }
 }

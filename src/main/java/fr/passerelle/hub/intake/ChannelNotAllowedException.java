@@ -1,9 +1,13 @@
 package fr.passerelle.hub.intake;
 
-/** The partner is not configured to send referrals through this channel. */
-public class ChannelNotAllowedException extends RuntimeException {
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
 
-    public ChannelNotAllowedException(String partnerId, String channel) {
-        super("partner " + partnerId + " may not use channel " + channel);
+/** A partner sending on a channel, or with a mapping, that is not configured as its own. */
+public class ChannelNotAllowedException extends HubException {
+
+    public ChannelNotAllowedException() {
+        super(FailureKind.FORBIDDEN, "CANAL_NON_AUTORISE", "Canal non autorisé",
+                "ce partenaire n'est pas autorisé à envoyer des orientations par ce canal");
     }
 }

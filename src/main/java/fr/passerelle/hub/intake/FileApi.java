@@ -1,6 +1,8 @@
-package fr.passerelle.hub.api;
+package fr.passerelle.hub.intake;
 
-import fr.passerelle.hub.intake.InboundFileStore;
+import fr.passerelle.hub.api.ApiExchange;
+import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.failure.NotFoundException;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -30,17 +32,17 @@ public class FileApi {
 
     public void one(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        UUID id = ApiExchange.uuid(exchange.getIn().getHeader("id", String.class), "file");
         replies.reply(exchange, 200, ApiReplies.JSON, files.summaryForPartner(id, partnerId)
-                .orElseThrow(() -> new ResourceNotFoundException("file")));
+                .orElseThrow(() -> new NotFoundException("file")));
     }
 
     public void report(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        UUID id = ReferralApi.parseId(exchange.getIn().getHeader("id", String.class));
+        UUID id = ApiExchange.uuid(exchange.getIn().getHeader("id", String.class), "file");
         InboundFileStore.FileSummary file = files.summaryForPartner(id, partnerId)
-                .orElseThrow(() -> new ResourceNotFoundException("file"));
-        byte[] report = files.reportForPartner(id, partnerId).orElseThrow(() -> new ResourceNotFoundException("report"));
+                .orElseThrow(() -> new NotFoundException("file"));
+        byte[] report = files.reportForPartner(id, partnerId).orElseThrow(() -> new NotFoundException("report"));
         boolean workbook = file.reportName() != null && file.reportName().endsWith(".xlsx");
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);

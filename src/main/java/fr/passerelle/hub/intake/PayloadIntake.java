@@ -1,6 +1,9 @@
 package fr.passerelle.hub.intake;
 
+import fr.passerelle.hub.correlation.Correlation;
+import fr.passerelle.hub.security.Digests;
 import fr.passerelle.hub.canonical.FieldIssue;
+import fr.passerelle.hub.failure.Failure;
 import fr.passerelle.hub.mapping.MappedRecord;
 import fr.passerelle.hub.mapping.MappingCatalog;
 import fr.passerelle.hub.mapping.MappingDefinition;
@@ -9,6 +12,7 @@ import fr.passerelle.hub.mapping.RecordMapper;
 import fr.passerelle.hub.mapping.SourceRecord;
 import fr.passerelle.hub.mapping.TabularLayout;
 import fr.passerelle.hub.mapping.UnusablePayloadException;
+import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
 import fr.passerelle.hub.referral.ReferralRejected;
@@ -19,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -65,16 +68,15 @@ public class PayloadIntake {
 
     /** Receives a payload: stored and registered first, then processed; the same file twice is processed once. */
     public PayloadOutcome receive(IntakeSource source, String fileName, byte[] content) {
-        MappingDefinition mapping = mappings.get(source.mappingId());
-        if (!mapping.partner().equals(source.partnerId())) {
-            throw new IllegalStateException("mapping " + mapping.id() + " is not " + source.partnerId() + "'s");
-        }
-        String digest = RawMessageStore.sha256(content);
+        Partner partner = partners.get(source.partnerId());
+        Admission.admit(partner, Channel.valueOf(source.channel()));
+        Admission.mapping(mappings.get(source.mappingId()), partner);
+        String digest = Digests.sha256(content);
         Optional<InboundFileStore.InboundFile> known = files.find(source.partnerId(), fileName, digest);
         if (known.isPresent()) {
             return finishedOrResumed(known.get(), source);
         }
-        meters.counter("passerelle.intake.received", tags(source)).increment();
+        meters.counter("passerelle.intake.received", source.tags()).increment();
         Optional<InboundFileStore.InboundFile> registered = transactions.execute(status -> {
             RawMessage raw = rawMessages.store(source.partnerId(), source.channel(), fileName, null, content);
             return files.register(source.partnerId(), source.channel(), source.mappingId(), fileName, digest, raw.id());
@@ -88,7 +90,7 @@ public class PayloadIntake {
 
     private PayloadOutcome finishedOrResumed(InboundFileStore.InboundFile file, IntakeSource source) {
         if ("DONE".equals(file.status()) || "REJECTED".equals(file.status())) {
-            meters.counter("passerelle.intake.duplicates", tags(source)).increment();
+            meters.counter("passerelle.intake.duplicates", source.tags()).increment();
             return new PayloadOutcome(file.id(), "DUPLICATE", 0, 0, 0, "fichier déjà traité", null);
         }
         return process(file, source.routeId());
@@ -97,9 +99,7 @@ public class PayloadIntake {
     /** Processes (or resumes) a registered file from its stored payload. */
     public PayloadOutcome process(InboundFileStore.InboundFile file, String routeId) {
         IntakeSource source = new IntakeSource(file.partnerId(), file.channel(), routeId, file.mappingId());
-        MDC.put("correlationId", file.rawMessageId().toString());
-        MDC.put("partnerId", file.partnerId());
-        try {
+        try (var ignored = Correlation.of(file.rawMessageId(), file.partnerId())) {
             files.markProcessing(file.id());
             MappingDefinition mapping = mappings.get(file.mappingId());
             byte[] payload = rawMessages.payload(file.rawMessageId()).orElseThrow();
@@ -118,9 +118,6 @@ public class PayloadIntake {
             }
             TabularLayout layout = records.isEmpty() ? null : records.get(0).layout().orElse(null);
             return summarize(file, mapping, layout);
-        } finally {
-            MDC.remove("correlationId");
-            MDC.remove("partnerId");
         }
     }
 
@@ -134,7 +131,7 @@ public class PayloadIntake {
                 events.publishEvent(new ReferralRejected(file.partnerId(), file.channel(), file.rawMessageId(),
                         record.position(), mapped.recordKey(), mapped.errors()));
             });
-            meters.counter("passerelle.intake.rejected", tags(source)).increment();
+            meters.counter("passerelle.intake.rejected", source.tags()).increment();
             return;
         }
         try {
@@ -145,27 +142,28 @@ public class PayloadIntake {
                         "ACCEPTED", result.referralId(), List.of(), mapped.warnings(),
                         mapped.warnings().isEmpty() ? List.of() : record.cells()));
             });
-            meters.counter("passerelle.intake.accepted", tags(source)).increment();
+            meters.counter("passerelle.intake.accepted", source.tags()).increment();
         } catch (RuntimeException e) {
             // One record the hub could not store must not stop the others; it is reported and stays replayable.
             log.error("Record at position {} of inbound file {} failed: {}", record.position(), file.id(),
                     e.getClass().getName());
+            Failure failure = Failure.of(e);
             files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                    "REJECTED", null, List.of(new FieldIssue("", "ERREUR_TRAITEMENT",
-                    "erreur interne du hub ; la ligne sera rejouée par un opérateur")), mapped.warnings(), record.cells()));
-            meters.counter("passerelle.intake.failed", tags(source)).increment();
+                    "REJECTED", null, List.of(new FieldIssue("", failure.code(), failure.detail())), mapped.warnings(),
+                    record.cells()));
+            meters.counter("passerelle.intake.failed", source.tags()).increment();
         }
     }
 
     private PayloadOutcome rejectWhole(InboundFileStore.InboundFile file, MappingDefinition mapping, IntakeSource source,
-                                       UnusablePayloadException unusable) {
-        Optional<RejectReports.Report> report = reports.forWholeFile(file, mapping, unusable.getMessage());
-        files.finish(file.id(), "REJECTED", unusable.code(), unusable.getMessage(), 0, 0, 0,
+                                       Failure failure) {
+        Optional<RejectReports.Report> report = reports.forWholeFile(file, mapping, failure.detail());
+        files.finish(file.id(), "REJECTED", failure.code(), failure.detail(), 0, 0, 0,
                 report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
-        rawMessages.recordOutcome(file.rawMessageId(), "REJECTED", unusable.code());
-        meters.counter("passerelle.intake.files.rejected", tags(source)).increment();
-        log.info("Inbound file {} rejected as a whole: {}", file.id(), unusable.code());
-        return new PayloadOutcome(file.id(), "REJECTED", 0, 0, 0, unusable.getMessage(),
+        rawMessages.recordOutcome(file.rawMessageId(), MessageOutcome.REJECTED, failure.code());
+        meters.counter("passerelle.intake.files.rejected", source.tags()).increment();
+        log.info("Inbound file {} rejected as a whole: {}", file.id(), failure.code());
+        return new PayloadOutcome(file.id(), "REJECTED", 0, 0, 0, failure.detail(),
                 report.map(RejectReports.Report::name).orElse(null));
     }
 
@@ -177,7 +175,7 @@ public class PayloadIntake {
         int accepted = results.size() - rejected.size();
         files.finish(file.id(), "DONE", null, null, results.size(), accepted, rejected.size(),
                 report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
-        rawMessages.recordOutcome(file.rawMessageId(), "DONE", accepted + " acceptée(s), " + rejected.size() + " rejetée(s)");
+        rawMessages.recordOutcome(file.rawMessageId(), MessageOutcome.DONE, accepted + " acceptée(s), " + rejected.size() + " rejetée(s)");
         log.info("Inbound file {} processed: {} records, {} accepted, {} rejected", file.id(), results.size(), accepted,
                 rejected.size());
         return new PayloadOutcome(file.id(), "DONE", results.size(), accepted, rejected.size(), null,
@@ -191,11 +189,5 @@ public class PayloadIntake {
             log.info("Resuming inbound file {} interrupted by a stop", file.id());
             process(file, "resume-unfinished-files");
         }
-    }
-
-    private static List<io.micrometer.core.instrument.Tag> tags(IntakeSource source) {
-        return List.of(io.micrometer.core.instrument.Tag.of("partner", source.partnerId()),
-                io.micrometer.core.instrument.Tag.of("channel", source.channel()),
-                io.micrometer.core.instrument.Tag.of("route", String.valueOf(source.routeId())));
     }
 }

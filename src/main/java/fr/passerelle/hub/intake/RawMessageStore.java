@@ -1,10 +1,8 @@
 package fr.passerelle.hub.intake;
 
 import fr.passerelle.hub.security.DataProtector;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fr.passerelle.hub.security.Digests;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +29,7 @@ public class RawMessageStore {
     @Transactional
     public RawMessage store(String partnerId, String channel, String fileName, String contentType, byte[] payload) {
         UUID id = UUID.randomUUID();
-        String digest = sha256(payload);
+        String digest = Digests.sha256(payload);
         Instant receivedAt = Instant.now();
         String correlationId = id.toString();
         jdbc.sql("""
@@ -49,6 +47,11 @@ public class RawMessageStore {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOutcome(UUID id, MessageOutcome outcome, String detail) {
+        recordOutcome(id, outcome.name(), detail);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordOutcome(UUID id, String outcome, String detail) {
         jdbc.sql("update raw_message set outcome = :o, outcome_detail = :d, processed_at = now() where id = :id")
                 .param("o", outcome).param("d", detail).param("id", id).update();
@@ -62,13 +65,5 @@ public class RawMessageStore {
     public Optional<String> outcome(UUID id) {
         return jdbc.sql("select outcome from raw_message where id = :id").param("id", id)
                 .query(String.class).optional();
-    }
-
-    public static String sha256(byte[] payload) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -1,25 +1,11 @@
-package fr.passerelle.hub.api;
+package fr.passerelle.hub.intake;
 
-import fr.passerelle.hub.intake.ChannelNotAllowedException;
-import fr.passerelle.hub.intake.IntakeProperties;
-import fr.passerelle.hub.intake.IntakeResult;
-import fr.passerelle.hub.intake.PayloadTooLargeException;
-import fr.passerelle.hub.intake.RawMessage;
-import fr.passerelle.hub.intake.RawMessageStore;
-import fr.passerelle.hub.intake.RecordRejectedException;
-import fr.passerelle.hub.intake.ReferralIntake;
-import fr.passerelle.hub.mapping.JsonRecords;
-import fr.passerelle.hub.mapping.MappedRecord;
-import fr.passerelle.hub.mapping.MappingCatalog;
-import fr.passerelle.hub.mapping.MappingDefinition;
-import fr.passerelle.hub.mapping.RecordMapper;
-import fr.passerelle.hub.mapping.SourceRecord;
-import fr.passerelle.hub.mapping.UnusablePayloadException;
+import fr.passerelle.hub.api.ApiExchange;
+import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.partner.Channel;
-import fr.passerelle.hub.partner.Partner;
-import fr.passerelle.hub.partner.PartnerRegistry;
 import fr.passerelle.hub.referral.ReferralStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -27,80 +13,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST face of referral intake (SPEC §4.1), called step by step from {@code routes/api-referrals.yaml} and the
- * partner's REST route. The logic it calls (mapping, intake) knows nothing of HTTP or Camel.
+ * The REST face of referral intake (SPEC §4.1), the steps of {@code routes/api-referrals.yaml} and the partner's REST
+ * route: authenticate → storeRaw → (partner route: mapping) → accept → answer. It keeps who is calling and the shape
+ * of the answer; the pipeline is {@link SingleRecordIntake}'s.
  */
 @Component
 public class ReferralApi {
 
-    private final PartnerRegistry partners;
-    private final RawMessageStore rawMessages;
-    private final MappingCatalog mappings;
-    private final RecordMapper mapper;
-    private final ReferralIntake intake;
+    private final SingleRecordIntake pipeline;
     private final ReferralStore referrals;
     private final ApiReplies replies;
     private final IntakeProperties limits;
-    private final MeterRegistry meters;
 
-    public ReferralApi(PartnerRegistry partners, RawMessageStore rawMessages, MappingCatalog mappings,
-                       RecordMapper mapper, ReferralIntake intake, ReferralStore referrals, ApiReplies replies,
-                       IntakeProperties limits, MeterRegistry meters) {
-        this.partners = partners;
-        this.rawMessages = rawMessages;
-        this.mappings = mappings;
-        this.mapper = mapper;
-        this.intake = intake;
+    public ReferralApi(SingleRecordIntake pipeline, ReferralStore referrals, ApiReplies replies,
+                       IntakeProperties limits) {
+        this.pipeline = pipeline;
         this.referrals = referrals;
         this.replies = replies;
         this.limits = limits;
-        this.meters = meters;
     }
 
-    /** First step of every submission: who is calling, may they, and the raw body stored before anything else. */
-    public void receive(Exchange exchange) throws IOException {
-        String partnerId = ApiExchange.authenticatedPartner(exchange);
-        exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
-        MDC.put("partnerId", partnerId);
-        Partner partner = partners.get(partnerId);
-        if (!partner.receivesFrom(Channel.REST)) {
-            throw new ChannelNotAllowedException(partnerId, Channel.REST.name());
-        }
-        byte[] body = readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonBytes());
-        RawMessage raw = rawMessages.store(partnerId, Channel.REST.name(), null,
-                exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class), body);
-        exchange.setProperty(ApiExchange.RAW_MESSAGE_ID, raw.id());
-        MDC.put("correlationId", raw.correlationId());
-        meters.counter("passerelle.intake.received", "partner", partnerId, "channel", Channel.REST.name(),
-                "route", String.valueOf(exchange.getFromRouteId())).increment();
+    /** The partner the API key filter authenticated. */
+    public void authenticate(Exchange exchange) {
+        exchange.setProperty(MessageKeys.PARTNER_ID, ApiExchange.authenticatedPartner(exchange));
+    }
+
+    /** The body, read with a ceiling, stored before anything else. */
+    public void storeRaw(Exchange exchange) throws IOException {
+        byte[] body = ApiExchange.readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonBytes());
+        RawMessage raw = pipeline.storeRaw(exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.REST,
+                exchange.getFromRouteId(), exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class), body);
+        exchange.setProperty(MessageKeys.RAW_MESSAGE_ID, raw.id());
+        exchange.setProperty(MessageKeys.CORRELATION_ID, raw.correlationId());
         exchange.getIn().setBody(body);
     }
 
-    /** Maps the stored body with the partner's mapping and accepts it; every field error is returned at once. */
-    public void submit(Exchange exchange) {
-        String partnerId = exchange.getProperty(ApiExchange.PARTNER_ID, String.class);
-        UUID rawMessageId = exchange.getProperty(ApiExchange.RAW_MESSAGE_ID, UUID.class);
-        MappingDefinition mapping = mappings.get(exchange.getProperty(ApiExchange.MAPPING, String.class));
-        if (!mapping.partner().equals(partnerId)) {
-            throw new IllegalStateException("route wired mapping " + mapping.id() + " to partner " + partnerId);
-        }
-        List<SourceRecord> records = JsonRecords.read(mapping, exchange.getIn().getBody(byte[].class));
-        if (records.size() != 1) {
-            throw new UnusablePayloadException("JSON_INATTENDU", "une seule orientation par requête");
-        }
-        MappedRecord mapped = mapper.map(mapping, records.get(0));
-        if (!mapped.accepted()) {
-            throw new RecordRejectedException(mapped.errors());
-        }
-        IntakeResult result = intake.accept(partners.get(partnerId), Channel.REST.name(), rawMessageId, mapped);
-        rawMessages.recordOutcome(rawMessageId, result.created() ? "ACCEPTED" : result.changed() ? "UPDATED" : "DUPLICATE",
-                result.referralId().toString());
-        meters.counter("passerelle.intake.accepted", "partner", partnerId, "channel", Channel.REST.name(),
-                "route", String.valueOf(exchange.getFromRouteId())).increment();
+    /** Read → map → validate → accept → journal → count, with the mapping the partner's route names. */
+    public void accept(Exchange exchange) {
+        IntakeResult result = pipeline.accept(exchange.getProperty(MessageKeys.RAW_MESSAGE_ID, UUID.class),
+                exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.REST, exchange.getFromRouteId(),
+                exchange.getProperty(MessageKeys.MAPPING, String.class), exchange.getIn().getBody(byte[].class),
+                List.of());
+        exchange.getIn().setBody(result);
+    }
+
+    /** {@code 202} and {@code Location} for a new referral, {@code 200} for one already known. */
+    public void answer(Exchange exchange) {
+        IntakeResult result = exchange.getIn().getBody(IntakeResult.class);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("referralId", result.referralId());
         body.put("status", result.status());
@@ -114,29 +76,9 @@ public class ReferralApi {
     /** A referral as its sender sees it; anyone else's is "not found". */
     public void status(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        UUID id = parseId(exchange.getIn().getHeader("id", String.class));
-        var view = referrals.findForPartner(id, partnerId)
-                .orElseThrow(() -> new ResourceNotFoundException("referral"));
+        String id = exchange.getIn().getHeader("id", String.class);
+        var view = referrals.findForPartner(ApiExchange.uuid(id, "referral"), partnerId)
+                .orElseThrow(() -> new NotFoundException("referral", id));
         replies.reply(exchange, 200, ApiReplies.JSON, view);
-    }
-
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ResourceNotFoundException("referral");
-        }
-    }
-
-    // SECURITY: the body is read with a ceiling, so an endless upload cannot exhaust memory.
-    private static byte[] readLimited(InputStream in, long limit) throws IOException {
-        if (in == null) {
-            return new byte[0];
-        }
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (body.length > limit) {
-            throw new PayloadTooLargeException(limit);
-        }
-        return body;
     }
 }

@@ -1,19 +1,15 @@
 package fr.passerelle.hub.journey;
 
 import fr.passerelle.hub.canonical.FieldIssue;
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
 import java.util.List;
 
-/** The event itself is malformed (400): every field error at once. */
-public class InvalidJourneyEventException extends RuntimeException {
-
-    private final List<FieldIssue> errors;
+/** A journey event that breaks the event schema: every error, with its field. */
+public class InvalidJourneyEventException extends HubException {
 
     public InvalidJourneyEventException(List<FieldIssue> errors) {
-        super(errors.size() + " invalid field(s)");
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldIssue> errors() {
-        return errors;
+        super(FailureKind.CLIENT_ERROR, "EVENEMENT_INVALIDE", "Événement de parcours invalide",
+                errors.size() + " erreur(s) : l'événement n'a pas été enregistré", errors, null);
     }
 }

@@ -1,13 +1,13 @@
 package fr.passerelle.hub.journey;
 
+import fr.passerelle.hub.correlation.MessageKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.api.AccessDeniedException;
+import fr.passerelle.hub.failure.AccessDeniedException;
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
-import fr.passerelle.hub.api.ResourceNotFoundException;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
-import fr.passerelle.hub.intake.PayloadTooLargeException;
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.partner.PartnerKind;
 import fr.passerelle.hub.partner.PartnerRegistry;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +50,7 @@ public class JourneyApi {
         UUID beneficiaryId = beneficiaryId(exchange);
         JsonNode body = readBody(exchange);
         JourneyEventRecorded recorded = journeys.record(beneficiaryId, partnerId, body)
-                .orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+                .orElseThrow(() -> new NotFoundException("beneficiary"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("eventId", recorded.event().id());
         answer.put("beneficiaryId", beneficiaryId);
@@ -66,19 +65,14 @@ public class JourneyApi {
     public void journey(Exchange exchange) {
         String partnerId = programmeTeam(exchange);
         UUID beneficiaryId = beneficiaryId(exchange);
-        Journey journey = journeys.journey(beneficiaryId).orElseThrow(() -> new ResourceNotFoundException("beneficiary"));
+        Journey journey = journeys.journey(beneficiaryId).orElseThrow(() -> new NotFoundException("beneficiary"));
         audit.recordRead(beneficiaryId, RecordAccessAudit.AccessorKind.PARTNER, partnerId,
                 "GET /api/v1/beneficiaries/{id}/journey");
         replies.reply(exchange, 200, ApiReplies.JSON, journey);
     }
 
     private JsonNode readBody(Exchange exchange) throws IOException {
-        InputStream in = exchange.getIn().getBody(InputStream.class);
-        // SECURITY: read with a ceiling, so an endless upload cannot exhaust memory.
-        byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_EVENT_BYTES + 1);
-        if (body.length > MAX_EVENT_BYTES) {
-            throw new PayloadTooLargeException(MAX_EVENT_BYTES);
-        }
+        byte[] body = ApiExchange.readLimited(exchange.getIn().getBody(InputStream.class), MAX_EVENT_BYTES);
         try {
             return json.readTree(body);
         } catch (IOException e) {
@@ -89,8 +83,7 @@ public class JourneyApi {
 
     private String programmeTeam(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        exchange.setProperty(ApiExchange.PARTNER_ID, partnerId);
-        MDC.put("partnerId", partnerId);
+        exchange.setProperty(MessageKeys.PARTNER_ID, partnerId);
         if (partners.get(partnerId).kind() != PartnerKind.PROGRAMME) {
             throw new AccessDeniedException("the journey is recorded and read by the programme team");
         }
@@ -101,7 +94,7 @@ public class JourneyApi {
         try {
             return UUID.fromString(exchange.getIn().getHeader("id", String.class));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ResourceNotFoundException("beneficiary");
+            throw new NotFoundException("beneficiary");
         }
     }
 }

@@ -1,19 +1,12 @@
 package fr.passerelle.hub.journey;
 
-/**
- * The event is well formed but contradicts the beneficiary's journey (409), e.g. a completion before the programme
- * started. {@code code} is stable, returned to the caller and counted.
- */
-public class JourneyConflictException extends RuntimeException {
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
 
-    private final String code;
+/** A valid event that the beneficiary's journey cannot take now (e.g. a workshop before eligibility). */
+public class JourneyConflictException extends HubException {
 
     public JourneyConflictException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(FailureKind.CONFLICT, code, "Événement incompatible avec le parcours", message);
     }
 }

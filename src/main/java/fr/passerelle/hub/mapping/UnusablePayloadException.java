@@ -1,24 +1,17 @@
 package fr.passerelle.hub.mapping;
 
-/**
- * The payload as a whole cannot be read (malformed JSON, missing required column, not a spreadsheet…): it is
- * rejected with this one reason, in French, for the sender.
- */
-public class UnusablePayloadException extends RuntimeException {
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
+import java.util.List;
 
-    private final String code;
+/** A payload whose structure cannot be used at all (not JSON, not a workbook, a required column missing…): one reason. */
+public class UnusablePayloadException extends HubException {
 
     public UnusablePayloadException(String code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null);
     }
 
     public UnusablePayloadException(String code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(FailureKind.CLIENT_ERROR, code, "Contenu inutilisable", message, List.of(), cause);
     }
 }

@@ -57,7 +57,7 @@ public class ApiPull {
         String partnerId = exchange.getProperty(PARTNER_ID, String.class);
         properties.apiFeed(feedId);
         if (!partners.get(partnerId).receivesFrom(Channel.API_PULL)) {
-            throw new ChannelNotAllowedException(partnerId, Channel.API_PULL.name());
+            throw new ChannelNotAllowedException();
         }
         MDC.put("partnerId", partnerId);
         PullRun run = PullRun.begin(feedId, partnerId, exchange.getProperty(MAPPING, String.class),

@@ -41,7 +41,7 @@ public class PulledFileIntake {
         String mappingId = exchange.getProperty(ApiPull.MAPPING, String.class);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (!partners.get(partnerId).receivesFrom(Channel.SFTP_PULL)) {
-            throw new ChannelNotAllowedException(partnerId, Channel.SFTP_PULL.name());
+            throw new ChannelNotAllowedException();
         }
         Long length = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
         long limit = properties.maxFileBytes().toBytes();

@@ -1,25 +1,18 @@
 package fr.passerelle.hub.pull;
 
-/**
- * The partner's server could not answer now (unreachable, timeout, 5xx, 429): retried with back-off by the
- * {@code pull-errors} route configuration; after the last retry the run or file is tried again at the next poll.
- */
-public class TransientPullException extends RuntimeException {
+import fr.passerelle.hub.failure.FailureKind;
+import fr.passerelle.hub.failure.HubException;
+import java.util.List;
 
-    private final String code;
+/** The partner's server unreachable, slow, or answering 5xx/429: retried with back-off. */
+public class TransientPullException extends HubException {
 
     public TransientPullException(String code, String message) {
-        super(message);
-        this.code = code;
+        this(code, message, null);
     }
 
+    /** {@code code} is the error code for logs and metrics ({@code HTTP_503}, {@code RESEAU}…). */
     public TransientPullException(String code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    /** Error code for logs and metrics ({@code HTTP_503}, {@code RESEAU}…). */
-    public String code() {
-        return code;
+        super(FailureKind.TRANSIENT, code, "Partenaire injoignable", message, List.of(), cause);
     }
 }

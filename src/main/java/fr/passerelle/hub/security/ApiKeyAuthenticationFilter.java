@@ -1,12 +1,12 @@
 package fr.passerelle.hub.security;
 
+import fr.passerelle.hub.correlation.Correlation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.slf4j.MDC;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,18 +27,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String apiKey = request.getHeader(HEADER);
-        if (apiKey != null) {
-            credentials.partnerForApiKey(apiKey).ifPresent(partnerId -> {
-                request.setAttribute(AuthenticatedPartner.REQUEST_ATTRIBUTE, partnerId);
-                MDC.put("partnerId", partnerId);
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
-                        .authenticated(partnerId, null, List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
-            });
+        String partnerId = apiKey == null ? null : credentials.partnerForApiKey(apiKey).orElse(null);
+        if (partnerId != null) {
+            request.setAttribute(AuthenticatedPartner.REQUEST_ATTRIBUTE, partnerId);
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
+                    .authenticated(partnerId, null, List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
         }
-        try {
+        try (var ignored = Correlation.ofPartner(partnerId)) {
             chain.doFilter(request, response);
-        } finally {
-            MDC.remove("partnerId");
         }
     }
 }

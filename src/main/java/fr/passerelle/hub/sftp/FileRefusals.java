@@ -1,5 +1,6 @@
 package fr.passerelle.hub.sftp;
 
+import fr.passerelle.hub.security.Digests;
 import fr.passerelle.hub.intake.ChannelNotAllowedException;
 import fr.passerelle.hub.intake.InboundFileStore;
 import fr.passerelle.hub.intake.RawMessage;
@@ -97,7 +98,7 @@ public class FileRefusals {
             }
             byte[] content = Files.readAllBytes(file);
             Optional<InboundFileStore.InboundFile> registered = inboundFiles.find(partnerId, fileName,
-                    RawMessageStore.sha256(content));
+                    Digests.sha256(content));
             if (registered.isPresent()) {
                 rawMessages.recordOutcome(registered.get().rawMessageId(), outcome, code);
                 return;

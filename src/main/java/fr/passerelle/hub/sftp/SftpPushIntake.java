@@ -56,7 +56,7 @@ public class SftpPushIntake {
         putMdc(partnerId, exchange);
         try {
             if (!partners.get(partnerId).receivesFrom(Channel.SFTP_PUSH)) {
-                throw new ChannelNotAllowedException(partnerId, Channel.SFTP_PUSH.name());
+                throw new ChannelNotAllowedException();
             }
             byte[] content = exchange.getIn().getBody(byte[].class);
             PayloadOutcome outcome = intake.receive(new IntakeSource(partnerId, Channel.SFTP_PUSH.name(), routeId,

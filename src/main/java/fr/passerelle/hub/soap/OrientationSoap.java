@@ -1,21 +1,13 @@
 package fr.passerelle.hub.soap;
 
-import fr.passerelle.hub.intake.ChannelNotAllowedException;
+import fr.passerelle.hub.canonical.FieldIssue;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.intake.IntakeResult;
 import fr.passerelle.hub.intake.RawMessage;
-import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.intake.RecordRejectedException;
-import fr.passerelle.hub.intake.ReferralIntake;
-import fr.passerelle.hub.canonical.FieldIssue;
-import fr.passerelle.hub.mapping.MappedRecord;
-import fr.passerelle.hub.mapping.MappingCatalog;
-import fr.passerelle.hub.mapping.MappingDefinition;
-import fr.passerelle.hub.mapping.PayloadReader;
-import fr.passerelle.hub.mapping.RecordMapper;
-import fr.passerelle.hub.mapping.SourceRecord;
-import fr.passerelle.hub.mapping.UnusablePayloadException;
+import fr.passerelle.hub.intake.SingleRecordIntake;
 import fr.passerelle.hub.partner.Channel;
-import fr.passerelle.hub.partner.PartnerRegistry;
 import fr.passerelle.hub.referral.ReferralStore;
 import fr.passerelle.hub.referral.ReferralView;
 import fr.passerelle.hub.security.AuthenticatedPartner;
@@ -25,66 +17,40 @@ import fr.passerelle.hub.soap.contract.v1.ConsulterOrientationReponse;
 import fr.passerelle.hub.soap.contract.v1.Historique;
 import fr.passerelle.hub.soap.contract.v1.SoumettreOrientationReponse;
 import fr.passerelle.hub.soap.contract.v1.StatutOrientation;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.cxf.message.Message;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The SOAP face of referral intake (SPEC §4.2), called step by step from {@code routes/ft-91-soap.yaml}. Which
- * partner and mapping a service is for is wiring, in the route; the logic it calls (contract check, mapping,
- * intake) knows nothing of SOAP or Camel.
+ * The SOAP face of referral intake (SPEC §4.2), the steps of {@code routes/ft-91-soap.yaml}: authenticate → storeRaw →
+ * checkContract → accept → answer. It keeps who is calling, the contract's own check and the shape of the answer;
+ * the pipeline is {@link SingleRecordIntake}'s. Which partner and mapping a service is for is wiring, in the route.
  */
 @Component
 public class OrientationSoap {
 
-    private static final String CHANNEL = Channel.SOAP.name();
-
-    private final PartnerRegistry partners;
-    private final RawMessageStore rawMessages;
+    private final SingleRecordIntake pipeline;
     private final SoapContract contract;
-    private final MappingCatalog mappings;
-    private final RecordMapper mapper;
-    private final ReferralIntake intake;
     private final ReferralStore referrals;
-    private final MeterRegistry meters;
 
-    public OrientationSoap(PartnerRegistry partners, RawMessageStore rawMessages, SoapContract contract,
-                           MappingCatalog mappings, RecordMapper mapper, ReferralIntake intake,
-                           ReferralStore referrals, MeterRegistry meters) {
-        this.partners = partners;
-        this.rawMessages = rawMessages;
+    public OrientationSoap(SingleRecordIntake pipeline, SoapContract contract, ReferralStore referrals) {
+        this.pipeline = pipeline;
         this.contract = contract;
-        this.mappings = mappings;
-        this.mapper = mapper;
-        this.intake = intake;
         this.referrals = referrals;
-        this.meters = meters;
     }
 
-    /**
-     * Who is calling and may they: the partner the API key filter authenticated, with the SOAP channel, and the
-     * one the route's mapping is written for. The call's envelope is taken over from CXF.
-     */
+    /** The partner the API key filter authenticated; the call's envelope is taken over from CXF. */
     public void authenticate(Exchange exchange) {
         Message call = SoapExchange.cxfMessage(exchange);
         String partnerId = AuthenticatedPartner.of(SoapExchange.httpRequest(call))
                 .orElseThrow(() -> new IllegalStateException("SOAP route reached without an authenticated partner"));
-        exchange.setProperty(SoapExchange.PARTNER_ID, partnerId);
-        MDC.put("partnerId", partnerId);
-        MappingDefinition mapping = mappings.get(exchange.getProperty(SoapExchange.MAPPING, String.class));
-        if (!partners.get(partnerId).receivesFrom(Channel.SOAP) || !mapping.partner().equals(partnerId)) {
-            throw new ChannelNotAllowedException(partnerId, CHANNEL);
-        }
+        exchange.setProperty(MessageKeys.PARTNER_ID, partnerId);
         exchange.setProperty(SoapExchange.ENVELOPE, SoapExchange.envelope(call));
         exchange.setProperty(SoapExchange.SCHEMA_ERRORS, SoapExchange.schemaErrors(call));
         exchange.setProperty(SoapExchange.CONTENT_TYPE, contentType(call));
@@ -92,14 +58,11 @@ public class OrientationSoap {
 
     /** SPEC §3 "nothing is lost": the envelope as received is committed before anything is read from it. */
     public void storeRaw(Exchange exchange) {
-        String partnerId = exchange.getProperty(SoapExchange.PARTNER_ID, String.class);
-        RawMessage raw = rawMessages.store(partnerId, CHANNEL, null,
-                exchange.getProperty(SoapExchange.CONTENT_TYPE, String.class),
+        RawMessage raw = pipeline.storeRaw(exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.SOAP,
+                exchange.getFromRouteId(), exchange.getProperty(SoapExchange.CONTENT_TYPE, String.class),
                 exchange.getProperty(SoapExchange.ENVELOPE, byte[].class));
-        exchange.setProperty(SoapExchange.RAW_MESSAGE_ID, raw.id());
-        MDC.put("correlationId", raw.correlationId());
-        meters.counter("passerelle.intake.received", "partner", partnerId, "channel", CHANNEL,
-                "route", String.valueOf(exchange.getFromRouteId())).increment();
+        exchange.setProperty(MessageKeys.RAW_MESSAGE_ID, raw.id());
+        exchange.setProperty(MessageKeys.CORRELATION_ID, raw.correlationId());
     }
 
     /**
@@ -118,34 +81,18 @@ public class OrientationSoap {
         exchange.setProperty(SoapExchange.VIOLATIONS, violations);
     }
 
-    /** Maps the envelope with the route's mapping and accepts it, unless the contract or the mapping found errors. */
-    public void submit(Exchange exchange) {
-        String partnerId = exchange.getProperty(SoapExchange.PARTNER_ID, String.class);
-        UUID rawMessageId = exchange.getProperty(SoapExchange.RAW_MESSAGE_ID, UUID.class);
-        MappingDefinition mapping = mappings.get(exchange.getProperty(SoapExchange.MAPPING, String.class));
-        List<FieldIssue> violations = violations(exchange);
-        List<SourceRecord> records;
-        try {
-            records = PayloadReader.read(mapping, exchange.getProperty(SoapExchange.ENVELOPE, byte[].class));
-        } catch (UnusablePayloadException e) {
-            if (!violations.isEmpty()) {
-                throw new RecordRejectedException(violations);
-            }
-            throw e;
-        }
-        if (records.size() != 1) {
-            throw new UnusablePayloadException("XML_INATTENDU", "une seule orientation par requête");
-        }
-        MappedRecord mapped = mapper.map(mapping, records.get(0));
-        List<FieldIssue> errors = merge(mapped.errors(), violations);
-        if (!errors.isEmpty()) {
-            throw new RecordRejectedException(errors);
-        }
-        IntakeResult result = intake.accept(partners.get(partnerId), CHANNEL, rawMessageId, mapped);
-        rawMessages.recordOutcome(rawMessageId, result.created() ? "ACCEPTED" : result.changed() ? "UPDATED" : "DUPLICATE",
-                result.referralId().toString());
-        meters.counter("passerelle.intake.accepted", "partner", partnerId, "channel", CHANNEL,
-                "route", String.valueOf(exchange.getFromRouteId())).increment();
+    /** Read → map → validate → accept → journal → count; the contract's violations are reported with the mapping's. */
+    public void accept(Exchange exchange) {
+        IntakeResult result = pipeline.accept(exchange.getProperty(MessageKeys.RAW_MESSAGE_ID, UUID.class),
+                exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.SOAP, exchange.getFromRouteId(),
+                exchange.getProperty(MessageKeys.MAPPING, String.class),
+                exchange.getProperty(SoapExchange.ENVELOPE, byte[].class), violations(exchange));
+        exchange.getIn().setBody(result);
+    }
+
+    /** The contract's answer: the orientation's id, its status and every warning. */
+    public void answer(Exchange exchange) {
+        IntakeResult result = exchange.getIn().getBody(IntakeResult.class);
         SoumettreOrientationReponse reponse = new SoumettreOrientationReponse();
         reponse.setIdentifiantOrientation(result.referralId().toString());
         reponse.setStatut(StatutOrientation.fromValue(result.status().name()));
@@ -159,11 +106,11 @@ public class OrientationSoap {
         if (!violations.isEmpty()) {
             throw new RecordRejectedException(violations);
         }
-        String partnerId = exchange.getProperty(SoapExchange.PARTNER_ID, String.class);
+        String partnerId = exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
         ConsulterOrientation demande = requestOf(exchange, ConsulterOrientation.class);
         String id = demande.getIdentifiantOrientation();
-        ReferralView view = referrals.findForPartner(UUID.fromString(id), partnerId)
-                .orElseThrow(() -> new OrientationNotFoundException(id));
+        ReferralView view = referrals.findForPartner(uuid(id), partnerId)
+                .orElseThrow(() -> new NotFoundException("orientation", id));
         ConsulterOrientationReponse reponse = new ConsulterOrientationReponse();
         reponse.setIdentifiantOrientation(view.referralId().toString());
         reponse.setReferenceFranceTravail(view.reference());
@@ -185,15 +132,6 @@ public class OrientationSoap {
         reply(exchange, reponse);
     }
 
-    /** The mapping's errors first (they carry the business codes), then what only the contract saw. */
-    static List<FieldIssue> merge(List<FieldIssue> mappingErrors, List<FieldIssue> violations) {
-        List<FieldIssue> merged = new ArrayList<>(mappingErrors);
-        Set<String> fields = new LinkedHashSet<>();
-        mappingErrors.forEach(error -> fields.add(error.field()));
-        violations.stream().filter(violation -> fields.add(violation.field())).forEach(merged::add);
-        return merged;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<FieldIssue> violations(Exchange exchange) {
         List<FieldIssue> violations = exchange.getProperty(SoapExchange.VIOLATIONS, List.class);
@@ -213,7 +151,6 @@ public class OrientationSoap {
         // SECURITY: Camel headers would go back as HTTP headers, the caller's API key among them.
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(reponse);
-        MDC.remove("correlationId");
     }
 
     // The partner's header is stored as received, bounded: it is the only description of the bytes.
@@ -221,6 +158,15 @@ public class OrientationSoap {
         Object value = call.get(Message.CONTENT_TYPE);
         String contentType = value == null ? "text/xml" : String.valueOf(value);
         return contentType.length() > 200 ? contentType.substring(0, 200) : contentType;
+    }
+
+    // The contract types the id as a string: one that is not a UUID names no orientation.
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFoundException("orientation", id);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -12,9 +12,6 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
  */
 final class SoapExchange {
 
-    static final String PARTNER_ID = "partnerId";
-    static final String RAW_MESSAGE_ID = "rawMessageId";
-    static final String MAPPING = "mapping";
     static final String ENVELOPE = "soapEnvelope";
     static final String CONTENT_TYPE = "soapContentType";
     static final String SCHEMA_ERRORS = "soapSchemaErrors";

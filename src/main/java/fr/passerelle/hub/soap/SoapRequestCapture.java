@@ -8,7 +8,6 @@ import org.apache.cxf.jaxb.JAXBDataBinding;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
-import org.slf4j.MDC;
 
 /**
  * The first thing CXF does with a call: reads the envelope, bounded, and keeps its bytes for the raw message store
@@ -33,8 +32,6 @@ final class SoapRequestCapture extends AbstractPhaseInterceptor<Message> {
         if (!"POST".equals(message.get(Message.HTTP_REQUEST_METHOD))) {
             return;
         }
-        // Servlet threads are pooled: no correlation id of an earlier call may leak into this one's log lines.
-        MDC.remove("correlationId");
         byte[] envelope = readLimited(message.getContent(InputStream.class));
         message.put(ENVELOPE, envelope);
         message.setContent(InputStream.class, new ByteArrayInputStream(envelope));

@@ -97,7 +97,9 @@ final class IdentityEvaluation {
     }
 
     private int receive(String partner, String mapping, String name, byte[] content) {
-        PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, "EVALUATION", "identity-evaluation", mapping),
+        // Each partner's payloads arrive on a channel it is configured for: the association's over REST, files pushed.
+        String channel = partner.equals("aile") ? "REST" : "SFTP_PUSH";
+        PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, channel, "identity-evaluation", mapping),
                 name, content);
         return outcome.rejected() + ("REJECTED".equals(outcome.status()) ? 1 : 0);
     }

@@ -102,7 +102,7 @@ class IdentityScaleRun extends HubIntegrationTest {
                     "s.marchand@ml-valdorge.example.org", "20/11/2026", "Oui")).append("\r\n");
         }
         long start = System.nanoTime();
-        PayloadOutcome outcome = payloads.receive(new IntakeSource("ml-val-orge", "BENCHMARK", "identity-scale",
+        PayloadOutcome outcome = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "identity-scale",
                 "ml-val-orge/imilo-export.v1"), "export-imilo-scale-" + run + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format(Locale.ROOT, "%s: 1,000 rows in %.1f s = %.1f ms per referral (%d accepted, %d rejected)",

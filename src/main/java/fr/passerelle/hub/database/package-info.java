@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL of the local run and the tests. */
+package fr.passerelle.hub.database;

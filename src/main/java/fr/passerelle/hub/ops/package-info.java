@@ -1,0 +1,2 @@
+/** The operator console pages. */
+package fr.passerelle.hub.ops;
