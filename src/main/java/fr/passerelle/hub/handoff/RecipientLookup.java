@@ -47,6 +47,15 @@ public class RecipientLookup {
         return (kind, facts) -> find(kind, record, sendingPartner, on);
     }
 
+    /** The territory coordinators covering the person's commune: whom a refused or unanswered handoff goes to. */
+    public List<Recipient> territoryCoordinators(BeneficiaryRecord record) {
+        if (record == null) {
+            return List.of();
+        }
+        return coordinators(record.address() == null ? null : record.address().postalCode(),
+                record.address() == null ? null : record.address().inseeCode());
+    }
+
     public static Integer age(BeneficiaryRecord record, LocalDate on) {
         if (record == null || record.identity().birthDate() == null) {
             return null;
