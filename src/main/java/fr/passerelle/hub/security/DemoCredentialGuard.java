@@ -1,6 +1,6 @@
 package fr.passerelle.hub.security;
 
-import fr.passerelle.hub.handoff.soap.SoapHandoffProperties;
+import fr.passerelle.hub.handoff.channel.SoapHandoffProperties;
 import fr.passerelle.hub.partner.PartnerProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.handoff.Handoff;
-import fr.passerelle.hub.handoff.delivery.DeliveryException;
-import fr.passerelle.hub.handoff.delivery.HandoffChannel;
 import fr.passerelle.hub.handoff.referent.ReferentLinks;
 import fr.passerelle.hub.partner.Channel;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 /** Cells of the CSV files the hub writes for partners. */
 public final class CsvCells {

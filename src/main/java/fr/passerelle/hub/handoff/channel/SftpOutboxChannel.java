@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.handoff.Handoff;

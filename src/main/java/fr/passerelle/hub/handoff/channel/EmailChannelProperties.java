@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
