@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A handoff as France Travail's {@code recevoirRelais} request. The payload stored in the outbox already holds only
- * what consent allows (handoff/HandoffRouting); this mapping adds nothing personal to it except France Travail's own
- * identifier of the person, and only when the payload carries the person's details anyway.
+ * what consent allows (handoff/HandoffPayload); this mapping adds nothing personal to it except France Travail's
+ * own identifier of the person, and only when the payload carries the person's details anyway.
  */
 public final class RelaisMapper {
 

@@ -5,7 +5,7 @@ import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffOutbox;
 import fr.passerelle.hub.handoff.HandoffPayload;
 import fr.passerelle.hub.handoff.NewHandoff;
-import fr.passerelle.hub.handoff.RecipientLookup;
+import fr.passerelle.hub.handoff.DirectoryLookup;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RecipientKind;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
@@ -25,9 +25,9 @@ class DeclinedHandoffs {
     static final String RULE = "referent-declined";
 
     private final HandoffOutbox outbox;
-    private final RecipientLookup lookup;
+    private final DirectoryLookup lookup;
 
-    DeclinedHandoffs(HandoffOutbox outbox, RecipientLookup lookup) {
+    DeclinedHandoffs(HandoffOutbox outbox, DirectoryLookup lookup) {
         this.outbox = outbox;
         this.lookup = lookup;
     }

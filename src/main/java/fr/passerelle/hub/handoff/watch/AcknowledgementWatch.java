@@ -7,7 +7,7 @@ import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffOutbox;
 import fr.passerelle.hub.handoff.HandoffPayload;
 import fr.passerelle.hub.handoff.NewHandoff;
-import fr.passerelle.hub.handoff.RecipientLookup;
+import fr.passerelle.hub.handoff.DirectoryLookup;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.partner.Channel;
@@ -51,7 +51,7 @@ public class AcknowledgementWatch {
     private final JdbcClient jdbc;
     private final HandoffOutbox outbox;
     private final BeneficiaryRecords records;
-    private final RecipientLookup lookup;
+    private final DirectoryLookup lookup;
     private final WatchProperties settings;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
@@ -59,7 +59,7 @@ public class AcknowledgementWatch {
     private final Clock clock;
 
     public AcknowledgementWatch(JdbcClient jdbc, HandoffOutbox outbox, BeneficiaryRecords records,
-                                RecipientLookup lookup, WatchProperties settings,
+                                DirectoryLookup lookup, WatchProperties settings,
                                 PlatformTransactionManager transactionManager, MeterRegistry meters, ObjectMapper json,
                                 Clock clock) {
         this.jdbc = jdbc;

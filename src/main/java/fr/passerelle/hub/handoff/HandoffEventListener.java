@@ -3,7 +3,7 @@ package fr.passerelle.hub.handoff;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
-import fr.passerelle.hub.handoff.rules.HandoffRouter;
+import fr.passerelle.hub.handoff.rules.RuleEvaluator;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.handoff.rules.RoutingFacts;
@@ -33,24 +33,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The transactional outbox's writer: listens to what happens (referrals accepted or rejected, matches, journey
- * events) synchronously, inside the transaction that records it, evaluates the rules and writes the handoffs and
- * every routing decision in that same transaction. If the fact rolls back, so do its handoffs.
+ * Turns what happens into handoffs: listens to referrals accepted or rejected, matches, journey events and the
+ * watchdog's alerts synchronously, inside the transaction that records them, evaluates the rules
+ * ({@link RuleEvaluator}) and writes each handoff ({@link HandoffOutbox#add}) and every routing decision in that same
+ * transaction. If the fact rolls back, so do its handoffs.
  */
 @Component
-public class HandoffRouting {
+public class HandoffEventListener {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    private final HandoffRules rules;
-    private final RecipientLookup lookup;
+    private final RuleFileLoader rules;
+    private final DirectoryLookup lookup;
     private final BeneficiaryRecords records;
     private final HandoffOutbox outbox;
     private final PartnerRegistry partners;
     private final Clock clock;
 
-    public HandoffRouting(HandoffRules rules, RecipientLookup lookup, BeneficiaryRecords records, HandoffOutbox outbox,
-                          PartnerRegistry partners, Clock clock) {
+    public HandoffEventListener(RuleFileLoader rules, DirectoryLookup lookup, BeneficiaryRecords records,
+                                HandoffOutbox outbox, PartnerRegistry partners, Clock clock) {
         this.rules = rules;
         this.lookup = lookup;
         this.records = records;
@@ -167,7 +168,7 @@ public class HandoffRouting {
     private void route(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record, String sendingPartner,
                        fr.passerelle.hub.canonical.Barrier barrier, int noShows, String outcome, boolean firstTime,
                        Map<String, String> placeholders, Map<String, Object> context, LocalDate on) {
-        Integer age = RecipientLookup.age(record, on);
+        Integer age = DirectoryLookup.age(record, on);
         Map<String, String> values = new HashMap<>(placeholders);
         if (age != null) {
             values.put("age", String.valueOf(age));
@@ -176,8 +177,8 @@ public class HandoffRouting {
                 record != null && record.consent() != null && record.consent().given(),
                 record != null && lookup.registeredWithFranceTravail(record),
                 record != null && lookup.plieParticipant(record), firstTime, values);
-        List<RoutingDecision> decisions = HandoffRouter.route(rules.rules(), facts,
-                lookup.finder(record, sendingPartner, on));
+        List<RoutingDecision> decisions = RuleEvaluator.evaluate(rules.rules(), facts,
+                lookup.resolver(record, sendingPartner, on));
         UUID beneficiaryId = record == null ? null : record.id();
         Set<String> knownBy = record == null ? Set.of() : partnersKnowing(record);
         for (RoutingDecision decision : decisions) {
