@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * transaction. If the fact rolls back, so do its handoffs.
  */
 @Component
-public class HandoffEventListener {
+class HandoffEventListener {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
@@ -50,7 +50,7 @@ public class HandoffEventListener {
     private final PartnerRegistry partners;
     private final Clock clock;
 
-    public HandoffEventListener(RuleFileLoader rules, DirectoryLookup lookup, BeneficiaryRecords records,
+    HandoffEventListener(RuleFileLoader rules, DirectoryLookup lookup, BeneficiaryRecords records,
                                 HandoffOutbox outbox, PartnerRegistry partners, Clock clock) {
         this.rules = rules;
         this.lookup = lookup;

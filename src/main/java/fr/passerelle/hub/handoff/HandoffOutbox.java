@@ -260,7 +260,7 @@ public class HandoffOutbox {
                 .param("s", status.name()).param("limit", limit).query((rs, n) -> handoff(rs)).list();
     }
 
-    public List<Attempt> attempts(UUID handoffId) {
+    List<Attempt> attempts(UUID handoffId) {
         return jdbc.sql("select * from handoff_attempt where handoff_id = :id order by id")
                 .param("id", handoffId)
                 .query((rs, n) -> new Attempt(rs.getInt("attempt"), rs.getTimestamp("at").toInstant(),

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * rather than running with rules nobody reviewed.
  */
 @Component
-public class RuleFileLoader {
+class RuleFileLoader {
 
     static final String PACKAGED = "classpath:routes/rules/handoffs.yaml";
 
@@ -25,7 +25,7 @@ public class RuleFileLoader {
 
     private final RuleSet rules;
 
-    public RuleFileLoader(HandoffProperties properties, ResourceLoader resources) {
+    RuleFileLoader(HandoffProperties properties, ResourceLoader resources) {
         Resource resource = resources.getResource(properties.rules());
         String origin = properties.rules();
         if (!resource.exists() && origin.startsWith("file:")) {
@@ -41,7 +41,7 @@ public class RuleFileLoader {
         log.info("Handoff rules: {} rules loaded from {}", rules.rules().size(), origin);
     }
 
-    public RuleSet rules() {
+    RuleSet rules() {
         return rules;
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * what consent allows (handoff/HandoffPayload); this mapping adds nothing personal to it except France Travail's
  * own identifier of the person, and only when the payload carries the person's details anyway.
  */
-public final class RelaisMapper {
+final class RelaisMapper {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern FT_ID = Pattern.compile("[0-9A-Z]{7,11}");
@@ -32,7 +32,7 @@ public final class RelaisMapper {
     /**
      * @param franceTravailId the person's France Travail identifier of record, null if none
      */
-    public static RecevoirRelais request(Handoff handoff, String franceTravailId) {
+    static RecevoirRelais request(Handoff handoff, String franceTravailId) {
         JsonNode payload = handoff.payload();
         Relais relais = new Relais();
         relais.setIdentifiantRelais(handoff.id().toString());

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * failed attempt, retried, backed off and parked by the dispatcher like every channel.
  */
 @Component
-public class SoapChannel implements HandoffChannel {
+class SoapChannel implements HandoffChannel {
 
     static final String WSDL = "wsdl/suivi-ft-v1.wsdl";
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,40}");
@@ -50,7 +50,7 @@ public class SoapChannel implements HandoffChannel {
     private final Bus bus;
     private final Map<String, SuiviPortType> clients = new ConcurrentHashMap<>();
 
-    public SoapChannel(SoapHandoffProperties properties, BeneficiaryRecords records, Bus bus) {
+    SoapChannel(SoapHandoffProperties properties, BeneficiaryRecords records, Bus bus) {
         this.properties = properties;
         this.records = records;
         this.bus = bus;

@@ -40,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AcknowledgementWatch {
 
-    public static final String REMINDER_RULE = "ack-reminder";
-    public static final String ESCALATION_RULE = "ack-escalation";
-    public static final String REMINDER_TRIGGER = "ACK_REMINDER";
-    public static final String ESCALATION_TRIGGER = "ACK_OVERDUE";
+    static final String REMINDER_RULE = "ack-reminder";
+    static final String ESCALATION_RULE = "ack-escalation";
+    static final String REMINDER_TRIGGER = "ACK_REMINDER";
+    static final String ESCALATION_TRIGGER = "ACK_OVERDUE";
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementWatch.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
