@@ -1,8 +1,8 @@
 package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.correlation.Correlation;
-import fr.passerelle.hub.handoff.delivery.DeliveryException;
-import fr.passerelle.hub.handoff.delivery.HandoffChannel;
+import fr.passerelle.hub.handoff.channel.DeliveryException;
+import fr.passerelle.hub.handoff.channel.HandoffChannel;
 import fr.passerelle.hub.partner.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;

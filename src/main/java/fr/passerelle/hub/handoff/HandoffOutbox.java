@@ -3,10 +3,13 @@ package fr.passerelle.hub.handoff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.handoff.rules.Recipient;
+import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.partner.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,10 +30,14 @@ public class HandoffOutbox {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final Clock clock;
 
-    public HandoffOutbox(JdbcClient jdbc, ObjectMapper json) {
+    public HandoffOutbox(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.meters = meters;
+        this.clock = clock;
     }
 
     /** Where the triggering fact is: REFERRAL, JOURNEY_EVENT, FILE_RECORD or MATCH, and its id. */
@@ -38,15 +45,19 @@ public class HandoffOutbox {
     }
 
     /**
-     * Adds a handoff unless this source already handed the same thing to the same recipient under the same rule.
+     * Writes a handoff and the routing decision that made it, in the caller's transaction: the one way a handoff is
+     * created. A source that already handed the same thing to the same recipient under the same rule writes no second
+     * handoff, only the decision. A PULL_API handoff waits for its recipient to fetch it; any other is due now.
      *
-     * @param nextAttemptAt null for a handoff nobody pushes (pull API)
+     * @param outcome ROUTED, or CONSENT_MISSING for a recipient told to ask for the person's consent
      * @return the handoff id, empty if it existed already
      */
-    public Optional<UUID> add(UUID id, UUID beneficiaryId, String trigger, Source source, String ruleId, String reason,
-                              String explanation, Recipient recipient, Map<String, Object> payload,
-                              String statusReason, Instant nextAttemptAt) {
-        return jdbc.sql("""
+    public Optional<UUID> add(NewHandoff handoff, RoutingDecision.Outcome outcome) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now(clock);
+        Recipient recipient = handoff.recipient();
+        boolean pulled = recipient.channel() == Channel.PULL_API;
+        Optional<UUID> added = jdbc.sql("""
                         insert into handoff (id, beneficiary_id, trigger, source_kind, source_id, rule_id, reason,
                             explanation, recipient_key, recipient_role, recipient_name, recipient_email,
                             recipient_structure, recipient_partner_id, channel, payload, status, status_reason,
@@ -57,17 +68,26 @@ public class HandoffOutbox {
                         on conflict (source_kind, source_id, rule_id, recipient_key) do nothing
                         returning id
                         """)
-                .param("id", id).param("b", beneficiaryId).param("trigger", trigger)
-                .param("sourceKind", source.kind()).param("sourceId", source.id()).param("rule", ruleId)
-                .param("reason", reason).param("explanation", explanation).param("key", recipient.key())
+                .param("id", id).param("b", handoff.beneficiaryId()).param("trigger", handoff.trigger())
+                .param("sourceKind", handoff.source().kind()).param("sourceId", handoff.source().id())
+                .param("rule", handoff.ruleId()).param("reason", handoff.reason())
+                .param("explanation", handoff.explanation()).param("key", recipient.key())
                 .param("role", recipient.role()).param("name", recipient.name()).param("email", recipient.email())
                 .param("structure", recipient.structureName()).param("partner", recipient.partnerId())
-                .param("channel", recipient.channel().name()).param("payload", write(payload))
-                .param("statusReason", statusReason)
-                .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
+                .param("channel", recipient.channel().name())
+                .param("payload", write(HandoffPayload.of(id, handoff, now)))
+                .param("statusReason", pulled ? "à récupérer par le partenaire : GET /api/v1/handoffs" : null)
+                .param("next", pulled ? null : Timestamp.from(now))
                 .query(UUID.class).optional();
+        added.ifPresent(created -> meters.counter("passerelle.handoffs.created",
+                "partner", recipient.partnerId() == null ? "none" : recipient.partnerId(),
+                "channel", recipient.channel().name(), "rule", handoff.ruleId()).increment());
+        decide(handoff.beneficiaryId(), handoff.trigger(), handoff.source(), handoff.ruleId(), outcome.name(),
+                handoff.explanation(), added.orElse(null));
+        return added;
     }
 
+    /** A routing decision that wrote no handoff: nobody of that kind is known, or the rule may not hand off. */
     public void decide(UUID beneficiaryId, String trigger, Source source, String ruleId, String outcome,
                        String explanation, UUID handoffId) {
         jdbc.sql("""
@@ -240,7 +260,7 @@ public class HandoffOutbox {
                 .param("s", status.name()).param("limit", limit).query((rs, n) -> handoff(rs)).list();
     }
 
-    public List<Attempt> attempts(UUID handoffId) {
+    List<Attempt> attempts(UUID handoffId) {
         return jdbc.sql("select * from handoff_attempt where handoff_id = :id order by id")
                 .param("id", handoffId)
                 .query((rs, n) -> new Attempt(rs.getInt("attempt"), rs.getTimestamp("at").toInstant(),

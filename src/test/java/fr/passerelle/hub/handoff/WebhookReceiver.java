@@ -2,7 +2,7 @@ package fr.passerelle.hub.handoff;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.passerelle.hub.handoff.delivery.WebhookChannel;
+import fr.passerelle.hub.handoff.channel.WebhookChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

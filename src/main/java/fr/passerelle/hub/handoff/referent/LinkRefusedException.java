@@ -4,7 +4,7 @@ package fr.passerelle.hub.handoff.referent;
  * A referent link that opens nothing. The page says only which of the two it is: unknown (malformed, tampered,
  * another handoff's or another recipient's: 404) or expired (410); never which handoff or person it named.
  */
-public class LinkRefusedException extends RuntimeException {
+class LinkRefusedException extends RuntimeException {
 
     public enum Why { UNKNOWN, EXPIRED }
 

@@ -1,7 +1,7 @@
 package fr.passerelle.hub.handoff.referent;
 
 /** An answer the page cannot take (missing reason, a refusal after an acknowledgement…), said in French. */
-public class ReferentActionException extends RuntimeException {
+class ReferentActionException extends RuntimeException {
 
     private final int status;
 

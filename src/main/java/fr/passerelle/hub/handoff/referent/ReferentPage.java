@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param answer what the referent already did, in words, null while nothing was answered
  */
-public record ReferentPage(String reference, String sentOn, String sender, String recipient, String purpose,
+record ReferentPage(String reference, String sentOn, String sender, String recipient, String purpose,
                            String reason, Person person, String whomToCall, boolean canAcknowledge,
                            boolean canTakeOver, boolean canDecline, boolean askName, String answer) {
 

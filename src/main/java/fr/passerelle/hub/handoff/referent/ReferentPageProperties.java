@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkValidity  how long a link opens its page
  */
 @ConfigurationProperties("passerelle.handoffs.referent-page")
-public record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity) {
+record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity) {
 
     public ReferentPageProperties {
         publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080"

@@ -11,7 +11,7 @@ import java.util.Set;
  * Conditions of a rule ({@code when}) or of a recipient choice ({@code if}); all must hold. The keys are the
  * vocabulary of the rules file, checked when it is loaded.
  */
-public record Condition(Set<Barrier> barriers, Set<String> outcomes, Integer noShowCount, Boolean firstTime,
+record Condition(Set<Barrier> barriers, Set<String> outcomes, Integer noShowCount, Boolean firstTime,
                         Integer ageUnder, Integer ageAtLeast, Boolean registeredWithFranceTravail,
                         Boolean plieParticipant, Boolean consent) {
 

@@ -8,7 +8,7 @@ import java.util.List;
  * @param recipients      each entry hands off to the first choice that finds someone
  * @param withoutConsent  who to tell instead when consent is required and not given (null: nobody)
  */
-public record HandoffRule(String id, Trigger trigger, Condition when, boolean consentRequired,
+record HandoffRule(String id, Trigger trigger, Condition when, boolean consentRequired,
                           List<RecipientEntry> recipients, String reason, Fallback withoutConsent) {
 
     public HandoffRule {

@@ -1,6 +1,6 @@
 package fr.passerelle.hub.handoff.rules;
 
-/** Who a rule may hand off to; a {@link RecipientFinder} turns a kind into the actual people or structures. */
+/** Who a rule may hand off to; a {@link RecipientResolver} turns a kind into the actual people or structures. */
 public enum RecipientKind {
     /** The prescriber named in the triggering referral (else the partner that sent it). */
     PRESCRIBER_OF_REFERRAL("le prescripteur de l'orientation"),

@@ -5,16 +5,17 @@ import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffOutbox;
-import fr.passerelle.hub.handoff.RecipientLookup;
+import fr.passerelle.hub.handoff.HandoffPayload;
+import fr.passerelle.hub.handoff.NewHandoff;
+import fr.passerelle.hub.handoff.DirectoryLookup;
 import fr.passerelle.hub.handoff.rules.Recipient;
-import fr.passerelle.hub.handoff.rules.RecipientKind;
+import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.partner.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AcknowledgementWatch {
 
-    public static final String REMINDER_RULE = "ack-reminder";
-    public static final String ESCALATION_RULE = "ack-escalation";
-    public static final String REMINDER_TRIGGER = "ACK_REMINDER";
-    public static final String ESCALATION_TRIGGER = "ACK_OVERDUE";
+    static final String REMINDER_RULE = "ack-reminder";
+    static final String ESCALATION_RULE = "ack-escalation";
+    static final String REMINDER_TRIGGER = "ACK_REMINDER";
+    static final String ESCALATION_TRIGGER = "ACK_OVERDUE";
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementWatch.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -50,7 +51,7 @@ public class AcknowledgementWatch {
     private final JdbcClient jdbc;
     private final HandoffOutbox outbox;
     private final BeneficiaryRecords records;
-    private final RecipientLookup lookup;
+    private final DirectoryLookup lookup;
     private final WatchProperties settings;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
@@ -58,7 +59,7 @@ public class AcknowledgementWatch {
     private final Clock clock;
 
     public AcknowledgementWatch(JdbcClient jdbc, HandoffOutbox outbox, BeneficiaryRecords records,
-                                RecipientLookup lookup, WatchProperties settings,
+                                DirectoryLookup lookup, WatchProperties settings,
                                 PlatformTransactionManager transactionManager, MeterRegistry meters, ObjectMapper json,
                                 Clock clock) {
         this.jdbc = jdbc;
@@ -128,16 +129,8 @@ public class AcknowledgementWatch {
         Handoff original = locked.get();
         Instant now = Instant.now(clock);
         int days = settings.remindAfter(original.channel());
-        UUID id = UUID.randomUUID();
         String reason = "Relance : le transfert " + original.id() + " remis le " + day(original.deliveredAt())
                 + " n'a pas été acquitté après " + days + " jours ouvrés. Rappel : " + original.reason();
-        Map<String, Object> payload = json.convertValue(original.payload(), LinkedHashMap.class);
-        payload.put("handoffId", id);
-        payload.put("trigger", REMINDER_TRIGGER);
-        payload.put("rule", REMINDER_RULE);
-        payload.put("reason", reason);
-        payload.put("createdAt", now.toString());
-        payload.put("reminderOf", original.id());
         Recipient sameRecipient = new Recipient(original.recipientKey(), original.recipientRole(),
                 original.recipientName(), original.recipientEmail(), null, original.recipientStructure(),
                 original.recipientPartnerId(), original.channel(), "le destinataire du transfert " + original.id());
@@ -145,12 +138,14 @@ public class AcknowledgementWatch {
                 + original.ruleId() + ", canal " + original.channel() + ") remis le " + day(original.deliveredAt())
                 + ", sans acquittement à l'échéance de " + days + " jours ouvrés (" + day(candidate.dueAt())
                 + ") → même destinataire";
-        HandoffOutbox.Source source = new HandoffOutbox.Source("HANDOFF", original.id().toString());
-        boolean pulled = original.channel() == Channel.PULL_API;
-        UUID reminder = outbox.add(id, original.beneficiaryId(), REMINDER_TRIGGER, source, REMINDER_RULE, reason,
-                explanation, sameRecipient, payload,
-                pulled ? "à récupérer par le partenaire : GET /api/v1/handoffs" : null, pulled ? null : now).orElse(null);
-        outbox.decide(original.beneficiaryId(), REMINDER_TRIGGER, source, REMINDER_RULE, "ROUTED", explanation, reminder);
+        // The same recipient already holds what the original carried: the reminder hands it on again, linked to it.
+        Map<String, Object> previous = json.convertValue(original.payload(), LinkedHashMap.class);
+        Map<String, Object> details = HandoffPayload.detailsOf(previous);
+        details.put("reminderOf", original.id());
+        UUID reminder = outbox.add(new NewHandoff(original.beneficiaryId(), REMINDER_TRIGGER,
+                new HandoffOutbox.Source("HANDOFF", original.id().toString()), REMINDER_RULE, reason, explanation,
+                sameRecipient, HandoffPayload.beneficiaryOf(previous), details), RoutingDecision.Outcome.ROUTED)
+                .orElse(null);
         jdbc.sql("update handoff_followup set followup_handoff_id = :f where handoff_id = :id and kind = 'REMINDER'")
                 .param("f", reminder).param("id", original.id()).update();
         note(original.id(), "relancé le " + day(now) + " (transfert de relance " + reminder + ")");
@@ -214,8 +209,7 @@ public class AcknowledgementWatch {
         }
         BeneficiaryRecord record = original.beneficiaryId() == null ? null
                 : records.find(original.beneficiaryId()).orElse(null);
-        List<Recipient> coordinators = lookup.finder(record, null, LocalDate.now(clock.withZone(settings.zone())))
-                .find(RecipientKind.TERRITORY_COORDINATOR, null);
+        List<Recipient> coordinators = lookup.territoryCoordinators(record);
         if (coordinators.isEmpty()) {
             outbox.decide(original.beneficiaryId(), ESCALATION_TRIGGER, source, ESCALATION_RULE, "NO_RECIPIENT",
                     because + " → aucun coordinateur territorial ne couvre la commune de la personne", null);
@@ -224,43 +218,24 @@ public class AcknowledgementWatch {
                     original.id());
             return true;
         }
+        // SECURITY: the coordinator works on the person in the hub; the handoff names nobody.
+        Map<String, Object> person = original.beneficiaryId() == null ? null : HandoffPayload.idsOnly(
+                original.beneficiaryId(), original.payload().path("beneficiary").path("consentGiven").asBoolean(false));
+        Map<String, Object> overdue = new LinkedHashMap<>();
+        overdue.put("handoffId", original.id());
+        overdue.put("trigger", original.trigger());
+        overdue.put("rule", original.ruleId());
+        overdue.put("recipient", who);
+        overdue.put("channel", original.channel().name());
+        overdue.put("deliveredAt", String.valueOf(original.deliveredAt()));
+        overdue.put("reminderHandoffId", reminderId);
+        Map<String, Object> unacknowledged = new LinkedHashMap<>();
+        unacknowledged.put("unacknowledged", overdue);
         UUID first = null;
         for (Recipient coordinator : coordinators) {
-            UUID id = UUID.randomUUID();
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("handoffId", id);
-            payload.put("trigger", ESCALATION_TRIGGER);
-            payload.put("rule", ESCALATION_RULE);
-            payload.put("reason", reason);
-            payload.put("createdAt", now.toString());
-            Map<String, Object> to = new LinkedHashMap<>();
-            putIfPresent(to, "name", coordinator.name());
-            putIfPresent(to, "structure", coordinator.structureName());
-            putIfPresent(to, "role", coordinator.role());
-            payload.put("recipient", to);
-            if (original.beneficiaryId() != null) {
-                // SECURITY: the coordinator works on the person in the hub; the handoff names nobody.
-                Map<String, Object> person = new LinkedHashMap<>();
-                person.put("id", original.beneficiaryId());
-                person.put("consentGiven", original.payload().path("beneficiary").path("consentGiven").asBoolean(false));
-                payload.put("beneficiary", person);
-            }
-            Map<String, Object> overdue = new LinkedHashMap<>();
-            overdue.put("handoffId", original.id());
-            overdue.put("trigger", original.trigger());
-            overdue.put("rule", original.ruleId());
-            overdue.put("recipient", who);
-            overdue.put("channel", original.channel().name());
-            overdue.put("deliveredAt", String.valueOf(original.deliveredAt()));
-            overdue.put("reminderHandoffId", reminderId);
-            payload.put("unacknowledged", overdue);
-            boolean pulled = coordinator.channel() == Channel.PULL_API;
-            UUID added = outbox.add(id, original.beneficiaryId(), ESCALATION_TRIGGER, source, ESCALATION_RULE, reason,
-                    because + " → " + coordinator.found(), coordinator, payload,
-                    pulled ? "à récupérer par le partenaire : GET /api/v1/handoffs" : null, pulled ? null : now)
-                    .orElse(null);
-            outbox.decide(original.beneficiaryId(), ESCALATION_TRIGGER, source, ESCALATION_RULE, "ROUTED",
-                    because + " → " + coordinator.found(), added);
+            UUID added = outbox.add(new NewHandoff(original.beneficiaryId(), ESCALATION_TRIGGER, source,
+                    ESCALATION_RULE, reason, because + " → " + coordinator.found(), coordinator, person,
+                    unacknowledged), RoutingDecision.Outcome.ROUTED).orElse(null);
             first = first == null ? added : first;
         }
         jdbc.sql("update handoff_followup set followup_handoff_id = :f where handoff_id = :id and kind = 'ESCALATION'")
@@ -298,11 +273,5 @@ public class AcknowledgementWatch {
     private static String[] tags(Handoff handoff) {
         return new String[] {"partner", handoff.recipientPartnerId() == null ? "none" : handoff.recipientPartnerId(),
                 "channel", handoff.channel().name(), "route", "handoff-watch"};
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone                             where working days and public holidays are counted
  */
 @ConfigurationProperties("passerelle.handoffs.watch")
-public record WatchProperties(Integer remindAfterWorkingDays, Map<Channel, Integer> remindAfterWorkingDaysByChannel,
+record WatchProperties(Integer remindAfterWorkingDays, Map<Channel, Integer> remindAfterWorkingDaysByChannel,
                               Integer escalateAfterWorkingDays, Integer noActiveReferentDays, Integer batchSize,
                               ZoneId zone) {
 

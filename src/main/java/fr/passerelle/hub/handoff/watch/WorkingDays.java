@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /** Working days in France: Monday to Friday, less the eleven public holidays of metropolitan France. */
-public final class WorkingDays {
+final class WorkingDays {
 
     private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 8),
             MonthDay.of(7, 14), MonthDay.of(8, 15), MonthDay.of(11, 1), MonthDay.of(11, 11), MonthDay.of(12, 25));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
-import fr.passerelle.hub.handoff.email.SmtpHubTest;
+import fr.passerelle.hub.handoff.channel.SmtpHubTest;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -35,7 +35,7 @@ class HandoffRulesFileTest {
                                         boolean consent, boolean franceTravail, boolean plie) {
         RoutingFacts facts = new RoutingFacts(trigger, barrier, outcome, noShows, age, consent, franceTravail, plie, true,
                 new HashMap<>(Map.of("referralId", "R-1", "barrierLabel", barrier == null ? "" : barrier.label())));
-        return HandoffRouter.route(rules, facts, (kind, f) -> known.getOrDefault(kind, List.of()));
+        return RuleEvaluator.evaluate(rules, facts, (kind, f) -> known.getOrDefault(kind, List.of()));
     }
 
     private static List<String> routedTo(List<RoutingDecision> decisions) {

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.handoff.Handoff;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * headers, like the reject reports; every cell is neutralised against formula injection.
  */
 @Component
-public class SftpOutboxChannel implements HandoffChannel {
+class SftpOutboxChannel implements HandoffChannel {
 
     static final List<String> HEADERS = List.of("identifiant_transfert", "date_creation", "declencheur", "regle",
             "motif", "destinataire", "structure", "identifiant_beneficiaire", "nom", "prenoms", "date_naissance",
@@ -28,7 +28,7 @@ public class SftpOutboxChannel implements HandoffChannel {
 
     private final PartnerFolders folders;
 
-    public SftpOutboxChannel(PartnerFolders folders) {
+    SftpOutboxChannel(PartnerFolders folders) {
         this.folders = folders;
     }
 
@@ -49,7 +49,7 @@ public class SftpOutboxChannel implements HandoffChannel {
         }
     }
 
-    public static String fileName(Handoff handoff) {
+    static String fileName(Handoff handoff) {
         return "passerelle-transfert-" + handoff.id() + ".csv";
     }
 

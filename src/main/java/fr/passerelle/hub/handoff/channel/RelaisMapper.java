@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.soap;
+package fr.passerelle.hub.handoff.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.handoff.Handoff;
@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * A handoff as France Travail's {@code recevoirRelais} request. The payload stored in the outbox already holds only
- * what consent allows (handoff/HandoffRouting); this mapping adds nothing personal to it except France Travail's own
- * identifier of the person, and only when the payload carries the person's details anyway.
+ * what consent allows (handoff/HandoffPayload); this mapping adds nothing personal to it except France Travail's
+ * own identifier of the person, and only when the payload carries the person's details anyway.
  */
-public final class RelaisMapper {
+final class RelaisMapper {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern FT_ID = Pattern.compile("[0-9A-Z]{7,11}");
@@ -32,7 +32,7 @@ public final class RelaisMapper {
     /**
      * @param franceTravailId the person's France Travail identifier of record, null if none
      */
-    public static RecevoirRelais request(Handoff handoff, String franceTravailId) {
+    static RecevoirRelais request(Handoff handoff, String franceTravailId) {
         JsonNode payload = handoff.payload();
         Relais relais = new Relais();
         relais.setIdentifiantRelais(handoff.id().toString());

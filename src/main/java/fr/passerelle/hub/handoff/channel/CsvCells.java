@@ -1,7 +1,7 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 /** Cells of the CSV files the hub writes for partners. */
-public final class CsvCells {
+final class CsvCells {
 
     private CsvCells() {
     }
@@ -10,7 +10,7 @@ public final class CsvCells {
      * SECURITY: a cell starting with {@code = + - @}, a tab or a carriage return is read as a formula by
      * spreadsheets (CSV injection); it is prefixed with an apostrophe so it stays text.
      */
-    public static String neutralise(String value) {
+    static String neutralise(String value) {
         if (value == null || value.isEmpty()) {
             return value == null ? "" : value;
         }

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param from sender address of handoff e-mails
  */
 @ConfigurationProperties("passerelle.handoffs.email")
-public record EmailChannelProperties(String from) {
+record EmailChannelProperties(String from) {
 
     public EmailChannelProperties {
         from = from == null || from.isBlank() ? "passerelle@localhost" : from;

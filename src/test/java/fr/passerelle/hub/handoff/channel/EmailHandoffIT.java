@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

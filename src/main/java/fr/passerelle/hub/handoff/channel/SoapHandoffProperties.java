@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.soap;
+package fr.passerelle.hub.handoff.channel;
 
 import java.time.Duration;
 import java.util.Map;

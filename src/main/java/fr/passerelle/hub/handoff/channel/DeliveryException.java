@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 /**
  * A delivery attempt failed. {@code code} is stable (HTTP_503, CONNEXION_REFUSEE, DELAI_DEPASSE…), recorded on the

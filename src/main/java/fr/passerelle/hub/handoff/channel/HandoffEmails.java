@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.referent.HandoffPurpose;
@@ -21,7 +21,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * handoff's reference. Never the person's name, birth date, barrier or the handoff's detailed reason.
  */
 @Component
-public class HandoffEmails {
+class HandoffEmails {
 
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
@@ -30,7 +30,7 @@ public class HandoffEmails {
     // Its own engine: the web one renders HTML pages; this one plain text, with Spring's expression language.
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-    public HandoffEmails(HandoffSenders senders) {
+    HandoffEmails(HandoffSenders senders) {
         this.senders = senders;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/email/");
@@ -40,10 +40,10 @@ public class HandoffEmails {
         templates.setTemplateResolver(resolver);
     }
 
-    public record Email(String subject, String body) {
+    record Email(String subject, String body) {
     }
 
-    public Email compose(Handoff handoff, ReferentLinks.Issued link) {
+    Email compose(Handoff handoff, ReferentLinks.Issued link) {
         String reference = ReferentDesk.reference(handoff);
         Context context = new Context(Locale.FRENCH);
         context.setVariable("recipient", handoff.recipientName() != null ? handoff.recipientName()

@@ -10,7 +10,7 @@ import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
 import fr.passerelle.hub.directory.StructureKind;
 import fr.passerelle.hub.handoff.rules.Recipient;
-import fr.passerelle.hub.handoff.rules.RecipientFinder;
+import fr.passerelle.hub.handoff.rules.RecipientResolver;
 import fr.passerelle.hub.handoff.rules.RecipientKind;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.Partner;
@@ -25,16 +25,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the recipient kinds of the rules into people and structures, from the shared record (referents of record)
- * and the referent directory (who covers the commune and the age), each with the channel that reaches them.
+ * Looks the recipients of handoffs up: turns the rules' recipient kinds ({@link RecipientResolver}) into people and
+ * structures, from the shared record (referents of record) and the referent directory (who covers the commune and
+ * the age), each with the channel that reaches them.
  */
 @Component
-public class RecipientLookup {
+public class DirectoryLookup {
 
     private final ReferentDirectory directory;
     private final PartnerRegistry partners;
 
-    public RecipientLookup(ReferentDirectory directory, PartnerRegistry partners) {
+    public DirectoryLookup(ReferentDirectory directory, PartnerRegistry partners) {
         this.directory = directory;
         this.partners = partners;
     }
@@ -43,8 +44,17 @@ public class RecipientLookup {
      * @param record         the person, null when the trigger has none (a rejected file record)
      * @param sendingPartner the partner whose referral or file triggered the routing, null for journey events
      */
-    public RecipientFinder finder(BeneficiaryRecord record, String sendingPartner, LocalDate on) {
+    public RecipientResolver resolver(BeneficiaryRecord record, String sendingPartner, LocalDate on) {
         return (kind, facts) -> find(kind, record, sendingPartner, on);
+    }
+
+    /** The territory coordinators covering the person's commune: whom a refused or unanswered handoff goes to. */
+    public List<Recipient> territoryCoordinators(BeneficiaryRecord record) {
+        if (record == null) {
+            return List.of();
+        }
+        return coordinators(record.address() == null ? null : record.address().postalCode(),
+                record.address() == null ? null : record.address().inseeCode());
     }
 
     public static Integer age(BeneficiaryRecord record, LocalDate on) {

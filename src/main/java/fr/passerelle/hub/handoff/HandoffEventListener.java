@@ -3,7 +3,7 @@ package fr.passerelle.hub.handoff;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
-import fr.passerelle.hub.handoff.rules.HandoffRouter;
+import fr.passerelle.hub.handoff.rules.RuleEvaluator;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.handoff.rules.RoutingFacts;
@@ -13,14 +13,11 @@ import fr.passerelle.hub.identity.BeneficiaryMatched;
 import fr.passerelle.hub.journey.JourneyEvent;
 import fr.passerelle.hub.journey.JourneyEventRecorded;
 import fr.passerelle.hub.canonical.FieldIssue;
-import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
 import fr.passerelle.hub.referral.ReferralAccepted;
 import fr.passerelle.hub.referral.ReferralRejected;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -36,31 +33,30 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The transactional outbox's writer: listens to what happens (referrals accepted or rejected, matches, journey
- * events) synchronously, inside the transaction that records it, evaluates the rules and writes the handoffs and
- * every routing decision in that same transaction. If the fact rolls back, so do its handoffs.
+ * Turns what happens into handoffs: listens to referrals accepted or rejected, matches, journey events and the
+ * watchdog's alerts synchronously, inside the transaction that records them, evaluates the rules
+ * ({@link RuleEvaluator}) and writes each handoff ({@link HandoffOutbox#add}) and every routing decision in that same
+ * transaction. If the fact rolls back, so do its handoffs.
  */
 @Component
-public class HandoffRouting {
+class HandoffEventListener {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
-    private final HandoffRules rules;
-    private final RecipientLookup lookup;
+    private final RuleFileLoader rules;
+    private final DirectoryLookup lookup;
     private final BeneficiaryRecords records;
     private final HandoffOutbox outbox;
     private final PartnerRegistry partners;
-    private final MeterRegistry meters;
     private final Clock clock;
 
-    public HandoffRouting(HandoffRules rules, RecipientLookup lookup, BeneficiaryRecords records, HandoffOutbox outbox,
-                          PartnerRegistry partners, MeterRegistry meters, Clock clock) {
+    HandoffEventListener(RuleFileLoader rules, DirectoryLookup lookup, BeneficiaryRecords records,
+                                HandoffOutbox outbox, PartnerRegistry partners, Clock clock) {
         this.rules = rules;
         this.lookup = lookup;
         this.records = records;
         this.outbox = outbox;
         this.partners = partners;
-        this.meters = meters;
         this.clock = clock;
     }
 
@@ -172,7 +168,7 @@ public class HandoffRouting {
     private void route(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record, String sendingPartner,
                        fr.passerelle.hub.canonical.Barrier barrier, int noShows, String outcome, boolean firstTime,
                        Map<String, String> placeholders, Map<String, Object> context, LocalDate on) {
-        Integer age = RecipientLookup.age(record, on);
+        Integer age = DirectoryLookup.age(record, on);
         Map<String, String> values = new HashMap<>(placeholders);
         if (age != null) {
             values.put("age", String.valueOf(age));
@@ -181,81 +177,22 @@ public class HandoffRouting {
                 record != null && record.consent() != null && record.consent().given(),
                 record != null && lookup.registeredWithFranceTravail(record),
                 record != null && lookup.plieParticipant(record), firstTime, values);
-        List<RoutingDecision> decisions = HandoffRouter.route(rules.rules(), facts,
-                lookup.finder(record, sendingPartner, on));
+        List<RoutingDecision> decisions = RuleEvaluator.evaluate(rules.rules(), facts,
+                lookup.resolver(record, sendingPartner, on));
         UUID beneficiaryId = record == null ? null : record.id();
         Set<String> knownBy = record == null ? Set.of() : partnersKnowing(record);
         for (RoutingDecision decision : decisions) {
-            UUID handoffId = null;
-            if (decision.recipient() != null) {
-                handoffId = write(trigger, source, record, facts, decision, knownBy, context).orElse(null);
+            Recipient recipient = decision.recipient();
+            if (recipient == null) {
+                outbox.decide(beneficiaryId, trigger.name(), source, decision.ruleId(), decision.outcome().name(),
+                        decision.explanation(), null);
+                continue;
             }
-            outbox.decide(beneficiaryId, trigger.name(), source, decision.ruleId(), decision.outcome().name(),
-                    decision.explanation(), handoffId);
+            Map<String, Object> person = record == null ? null : HandoffPayload.person(record,
+                    facts.consentGiven() || knownBy.contains(recipient.partnerId()));
+            outbox.add(new NewHandoff(beneficiaryId, trigger.name(), source, decision.ruleId(), decision.reason(),
+                    decision.explanation(), recipient, person, context), decision.outcome());
         }
-    }
-
-    private java.util.Optional<UUID> write(Trigger trigger, HandoffOutbox.Source source, BeneficiaryRecord record,
-                                           RoutingFacts facts, RoutingDecision decision, Set<String> knownBy,
-                                           Map<String, Object> context) {
-        Recipient recipient = decision.recipient();
-        UUID id = UUID.randomUUID();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("handoffId", id);
-        payload.put("trigger", trigger.name());
-        payload.put("rule", decision.ruleId());
-        payload.put("reason", decision.reason());
-        payload.put("createdAt", Instant.now(clock).toString());
-        Map<String, Object> to = new LinkedHashMap<>();
-        putIfPresent(to, "name", recipient.name());
-        putIfPresent(to, "structure", recipient.structureName());
-        putIfPresent(to, "role", recipient.role());
-        payload.put("recipient", to);
-        if (record != null) {
-            payload.put("beneficiary", person(record, facts.consentGiven() || knownBy.contains(recipient.partnerId())));
-        }
-        payload.putAll(context);
-        Instant now = Instant.now(clock);
-        Channel channel = recipient.channel();
-        String statusReason = switch (channel) {
-            case PULL_API -> "à récupérer par le partenaire : GET /api/v1/handoffs";
-            default -> null;
-        };
-        java.util.Optional<UUID> added = outbox.add(id, record == null ? null : record.id(), trigger.name(), source,
-                decision.ruleId(), decision.reason(), decision.explanation(), recipient, payload, statusReason,
-                channel == Channel.PULL_API ? null : now);
-        added.ifPresent(created -> meters.counter("passerelle.handoffs.created",
-                "partner", recipient.partnerId() == null ? "none" : recipient.partnerId(),
-                "channel", channel.name(), "rule", decision.ruleId()).increment());
-        return added;
-    }
-
-    /**
-     * SECURITY: personal details travel only with the person's consent to share, or to a partner that referred
-     * them and holds them already. Never the NIR, never free-text notes (they may tell of health or family).
-     */
-    private static Map<String, Object> person(BeneficiaryRecord record, boolean shareable) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("id", record.id());
-        person.put("consentGiven", record.consent() != null && record.consent().given());
-        if (!shareable) {
-            return person;
-        }
-        putIfPresent(person, "firstNames", record.identity().firstNames());
-        putIfPresent(person, "lastName", record.identity().usageName() != null ? record.identity().usageName()
-                : record.identity().birthName());
-        putIfPresent(person, "birthDate", record.identity().birthDate() == null ? null : record.identity().birthDate().toString());
-        if (record.contact() != null) {
-            putIfPresent(person, "email", record.contact().email());
-            if (!record.contact().phones().isEmpty()) {
-                person.put("phones", record.contact().phones());
-            }
-        }
-        if (record.address() != null) {
-            putIfPresent(person, "postalCode", record.address().postalCode());
-            putIfPresent(person, "commune", record.address().commune());
-        }
-        return person;
     }
 
     private static Set<String> partnersKnowing(BeneficiaryRecord record) {
@@ -275,11 +212,5 @@ public class HandoffRouting {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(FRANCE));
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

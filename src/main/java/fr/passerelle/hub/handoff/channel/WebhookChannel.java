@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.delivery;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffProperties;

@@ -1,11 +1,9 @@
-package fr.passerelle.hub.handoff.soap;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.canonical.IdentifierKind;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.handoff.Handoff;
-import fr.passerelle.hub.handoff.delivery.DeliveryException;
-import fr.passerelle.hub.handoff.delivery.HandoffChannel;
 import fr.passerelle.hub.handoff.soap.contract.v1.Accuse;
 import fr.passerelle.hub.handoff.soap.contract.v1.RecevoirRelaisReponse;
 import fr.passerelle.hub.handoff.soap.contract.v1.RelaisRefuse_Exception;
@@ -42,7 +40,7 @@ import org.springframework.stereotype.Component;
  * failed attempt, retried, backed off and parked by the dispatcher like every channel.
  */
 @Component
-public class SoapHandoffChannel implements HandoffChannel {
+class SoapChannel implements HandoffChannel {
 
     static final String WSDL = "wsdl/suivi-ft-v1.wsdl";
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,40}");
@@ -52,7 +50,7 @@ public class SoapHandoffChannel implements HandoffChannel {
     private final Bus bus;
     private final Map<String, SuiviPortType> clients = new ConcurrentHashMap<>();
 
-    public SoapHandoffChannel(SoapHandoffProperties properties, BeneficiaryRecords records, Bus bus) {
+    SoapChannel(SoapHandoffProperties properties, BeneficiaryRecords records, Bus bus) {
         this.properties = properties;
         this.records = records;
         this.bus = bus;

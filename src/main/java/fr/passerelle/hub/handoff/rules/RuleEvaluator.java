@@ -9,17 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates the rules for one trigger: every matching rule, every recipient entry, one decision each, with the
+ * Evaluates the rules for one trigger, in plain Java (no database, no Camel): every matching rule, every recipient entry, one decision each, with the
  * reason in words. Consent is enforced here, not by each rule's author remembering it.
  */
-public final class HandoffRouter {
+public final class RuleEvaluator {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
-    private HandoffRouter() {
+    private RuleEvaluator() {
     }
 
-    public static List<RoutingDecision> route(RuleSet rules, RoutingFacts facts, RecipientFinder finder) {
+    public static List<RoutingDecision> evaluate(RuleSet rules, RoutingFacts facts, RecipientResolver resolver) {
         List<RoutingDecision> decisions = new ArrayList<>();
         for (HandoffRule rule : rules.rules()) {
             if (rule.trigger() != facts.trigger() || !rule.when().test(facts)) {
@@ -35,18 +35,18 @@ public final class HandoffRouter {
                 String reason = fill(rule.withoutConsent().reason(), facts.placeholders());
                 route(rule.id(), rule.withoutConsent().recipients(), reason,
                         because + " : consentement au partage absent, le destinataire doit le demander",
-                        RoutingDecision.Outcome.CONSENT_MISSING, facts, finder, decisions);
+                        RoutingDecision.Outcome.CONSENT_MISSING, facts, resolver, decisions);
                 continue;
             }
             route(rule.id(), rule.recipients(), fill(rule.reason(), facts.placeholders()),
                     rule.consentRequired() ? because + ", consentement au partage donné" : because,
-                    RoutingDecision.Outcome.ROUTED, facts, finder, decisions);
+                    RoutingDecision.Outcome.ROUTED, facts, resolver, decisions);
         }
         return decisions;
     }
 
     private static void route(String ruleId, List<HandoffRule.RecipientEntry> entries, String reason, String because,
-                              RoutingDecision.Outcome outcome, RoutingFacts facts, RecipientFinder finder,
+                              RoutingDecision.Outcome outcome, RoutingFacts facts, RecipientResolver resolver,
                               List<RoutingDecision> decisions) {
         Set<String> reached = new HashSet<>();
         for (HandoffRule.RecipientEntry entry : entries) {
@@ -57,7 +57,7 @@ public final class HandoffRouter {
                     tried.add(choice.who().label() + " (écarté : " + choice.onlyIf().describe() + " non rempli)");
                     continue;
                 }
-                List<Recipient> recipients = finder.find(choice.who(), facts);
+                List<Recipient> recipients = resolver.resolve(choice.who(), facts);
                 if (recipients.isEmpty()) {
                     tried.add(choice.who().label() + " (aucun connu)");
                     continue;

@@ -1,8 +1,6 @@
-package fr.passerelle.hub.handoff.email;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.handoff.Handoff;
-import fr.passerelle.hub.handoff.delivery.DeliveryException;
-import fr.passerelle.hub.handoff.delivery.HandoffChannel;
 import fr.passerelle.hub.handoff.referent.ReferentLinks;
 import fr.passerelle.hub.partner.Channel;
 import jakarta.mail.MessagingException;
@@ -25,16 +23,16 @@ import org.springframework.stereotype.Component;
  * PARKED, never pretended sent.
  */
 @Component
-public class EmailChannel implements HandoffChannel {
+class EmailChannel implements HandoffChannel {
 
-    public static final String HANDOFF_ID_HEADER = "X-Passerelle-Handoff-Id";
+    static final String HANDOFF_ID_HEADER = "X-Passerelle-Handoff-Id";
 
     private final ObjectProvider<JavaMailSender> mail;
     private final ReferentLinks links;
     private final HandoffEmails emails;
     private final EmailChannelProperties settings;
 
-    public EmailChannel(ObjectProvider<JavaMailSender> mail, ReferentLinks links, HandoffEmails emails,
+    EmailChannel(ObjectProvider<JavaMailSender> mail, ReferentLinks links, HandoffEmails emails,
                         EmailChannelProperties settings) {
         this.mail = mail;
         this.links = links;

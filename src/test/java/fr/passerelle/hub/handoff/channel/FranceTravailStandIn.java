@@ -1,4 +1,4 @@
-package fr.passerelle.hub.handoff.soap;
+package fr.passerelle.hub.handoff.channel;
 
 import fr.passerelle.hub.handoff.soap.contract.v1.Accuse;
 import fr.passerelle.hub.handoff.soap.contract.v1.RecevoirRelais;
@@ -56,7 +56,7 @@ final class FranceTravailStandIn implements SuiviPortType, AutoCloseable {
         factory.setBus(bus);
         factory.setServiceClass(SuiviPortType.class);
         factory.setServiceBean(this);
-        factory.setWsdlLocation(SoapHandoffChannel.WSDL);
+        factory.setWsdlLocation(SoapChannel.WSDL);
         factory.setServiceName(SuiviService.SERVICE);
         factory.setEndpointName(SuiviService.SuiviPort);
         factory.setAddress("/suivi");

@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * rather than running with rules nobody reviewed.
  */
 @Component
-public class HandoffRules {
+class RuleFileLoader {
 
     static final String PACKAGED = "classpath:routes/rules/handoffs.yaml";
 
-    private static final Logger log = LoggerFactory.getLogger(HandoffRules.class);
+    private static final Logger log = LoggerFactory.getLogger(RuleFileLoader.class);
 
     private final RuleSet rules;
 
-    public HandoffRules(HandoffProperties properties, ResourceLoader resources) {
+    RuleFileLoader(HandoffProperties properties, ResourceLoader resources) {
         Resource resource = resources.getResource(properties.rules());
         String origin = properties.rules();
         if (!resource.exists() && origin.startsWith("file:")) {
@@ -41,7 +41,7 @@ public class HandoffRules {
         log.info("Handoff rules: {} rules loaded from {}", rules.rules().size(), origin);
     }
 
-    public RuleSet rules() {
+    RuleSet rules() {
         return rules;
     }
 }
