@@ -9,9 +9,10 @@ import org.apache.camel.component.file.FileEndpoint;
 import org.springframework.stereotype.Component;
 
 /**
- * The file-push routes ({@code routes/*-sftp-push.yaml}, route group {@value #GROUP}): which file names each
- * partner's routes take is read from their {@code include} option, so a route file stays the one place that says
- * it; a name no route takes is refused when the file is handed over, instead of lying in the ready area forever.
+ * The file-push routes (route template {@code routes/templates/sftp-push.yaml}, route group {@value #GROUP}): which
+ * file names each partner's routes take is read from their {@code include} option, so a route file stays the one
+ * place that says it; a name no route takes is refused when the file is handed over, instead of lying in the ready
+ * area forever.
  */
 @Component
 public class SftpPushRoutes {
