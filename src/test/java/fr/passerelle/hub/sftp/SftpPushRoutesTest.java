@@ -3,6 +3,7 @@ package fr.passerelle.hub.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import fr.passerelle.hub.retry.MillisPlaceholder;
 import fr.passerelle.hub.sftp.SftpPushRoutes.PushRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,10 +75,11 @@ class SftpPushRoutesTest {
             properties.setProperty("passerelle.sftp.processed-area", "/processed");
             properties.setProperty("passerelle.sftp.poll-delay", "1s");
             properties.setProperty("passerelle.sftp.retry.maximum-redeliveries", "1");
-            properties.setProperty("passerelle.sftp.retry.redelivery-delay", "1");
-            properties.setProperty("passerelle.sftp.retry.back-off-multiplier", "2");
-            properties.setProperty("passerelle.sftp.retry.maximum-redelivery-delay", "1");
+            properties.setProperty("passerelle.sftp.retry.initial-delay", "1ms");
+            properties.setProperty("passerelle.sftp.retry.multiplier", "2");
+            properties.setProperty("passerelle.sftp.retry.maximum-delay", "1ms");
             camel.getPropertiesComponent().setInitialProperties(properties);
+            camel.getPropertiesComponent().addPropertiesFunction(new MillisPlaceholder());
             camel.getRegistry().bind("sftpPushIntake", new Intake());
             List<Resource> routes = new ArrayList<>();
             for (String file : List.of("templates/sftp-push.yaml", "file-errors.yaml", "ml-val-orge-sftp-push.yaml",
