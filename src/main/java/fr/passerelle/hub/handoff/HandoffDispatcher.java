@@ -118,8 +118,8 @@ public class HandoffDispatcher {
     }
 
     private void failed(Handoff handoff, String code, String detail, long millis) {
-        boolean last = handoff.attempts() >= settings.maxAttempts();
-        Instant next = last ? null : Instant.now(clock).plus(settings.backoffAfter(handoff.attempts()));
+        boolean last = settings.retry().exhaustedAfter(handoff.attempts());
+        Instant next = last ? null : Instant.now(clock).plus(settings.retry().delayBefore(handoff.attempts()));
         try {
             outbox.failed(handoff.id(), handoff.attempts(), handoff.channel(), millis, code, detail, next);
             if (next != null) {

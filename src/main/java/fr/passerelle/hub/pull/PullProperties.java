@@ -1,5 +1,6 @@
 package fr.passerelle.hub.pull;
 
+import fr.passerelle.hub.retry.Retry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -10,13 +11,15 @@ import org.springframework.util.unit.DataSize;
  * Feeds the hub pulls from partners ({@code passerelle.pull.*}). Schedules, SFTP endpoints and retry numbers are
  * read by the routes through {@code {{…}}} placeholders; what the Java side needs is bound here.
  *
+ * @param retry        back-off of transient failures of every feed (routes/pull-errors.yaml reads the same keys)
  * @param api          dossiers APIs the hub pages through, by feed id (the feed's route says which partner and mapping)
  * @param maxFileBytes largest file taken from a partner's SFTP server; larger ones are refused, not read
  */
 @ConfigurationProperties("passerelle.pull")
-public record PullProperties(Map<String, ApiFeed> api, DataSize maxFileBytes) {
+public record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileBytes) {
 
     public PullProperties {
+        retry = retry == null ? new Retry(5, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(1)) : retry;
         api = api == null ? Map.of() : Map.copyOf(api);
         maxFileBytes = maxFileBytes == null ? DataSize.ofMegabytes(20) : maxFileBytes;
     }

@@ -14,7 +14,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * A file taken from a partner's SFTP server (see {@code routes/ft-91-sftp-pull.yaml}), handed to
+ * A file taken from a partner's SFTP server (route template {@code routes/templates/sftp-pull.yaml}), handed to
  * {@link PayloadIntake} like any partner file: stored first, each record on its own, a reject report in the
  * partner's outbox. The route sets the partner and the mapping.
  */

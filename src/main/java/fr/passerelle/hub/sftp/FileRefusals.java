@@ -14,13 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushed files the hub did not process, for a reason that is not in their content: too large, a name no route of
- * the partner takes, a failure of the hub itself. Each one is journaled (counted, logged by id, stored as a raw
+ * Pushed files the hub did not process, for a reason that is not in their content: too large, a format (or, between
+ * two dialects of one format, a name) no route of the partner takes, a failure of the hub itself. Each one is journaled (counted, logged by id, stored as a raw
  * message when the hub has its content) and the partner finds a note in its outbox, in the shape of a reject report
  * ({@code ligne;motif}, French), so it learns about it where it learns about rejected rows.
  */
@@ -50,14 +51,29 @@ public class FileRefusals {
                 + " ; il a été supprimé sans être traité");
     }
 
-    public void unexpectedName(String partnerId, String fileName, Path archived, List<String> acceptedPatterns) {
-        count(partnerId, "sftp-inbox", "NOM_INATTENDU");
-        journal(partnerId, fileName, archived, "REJECTED", "NOM_INATTENDU");
-        log.warn("File {} of partner {} refused: no file-push route takes this name", fileName, partnerId);
-        note(partnerId, fileName, acceptedPatterns.isEmpty()
-                ? "fichier rejeté : aucun dépôt de fichier n'est prévu pour ce partenaire"
-                : "fichier rejeté : nom de fichier inattendu ; noms acceptés (expressions régulières) : "
-                        + String.join(" ou ", acceptedPatterns));
+    /**
+     * No file-push route of the partner takes this file: its format is not one the partner sends, or the partner has
+     * two dialects of that format and the name belongs to neither.
+     */
+    void notTaken(String partnerId, String fileName, Path archived, List<SftpPushRoutes.PushRoute> partnerRoutes) {
+        List<SftpPushRoutes.PushRoute> sameFormat = partnerRoutes.stream()
+                .filter(route -> route.hasFormatOf(fileName)).toList();
+        String code = sameFormat.isEmpty() ? "FORMAT_INATTENDU" : "NOM_INATTENDU";
+        count(partnerId, "sftp-inbox", code);
+        journal(partnerId, fileName, archived, "REJECTED", code);
+        log.warn("File {} of partner {} refused: no file-push route takes it ({})", fileName, partnerId, code);
+        String motif;
+        if (partnerRoutes.isEmpty()) {
+            motif = "fichier rejeté : aucun dépôt de fichier n'est prévu pour ce partenaire";
+        } else if (sameFormat.isEmpty()) {
+            motif = "fichier rejeté : format de fichier inattendu ; formats acceptés : " + partnerRoutes.stream()
+                    .map(route -> "." + route.format()).distinct().collect(Collectors.joining(" ou "));
+        } else {
+            motif = "fichier rejeté : nom de fichier inattendu ; noms acceptés pour ce format "
+                    + "(expressions régulières) : "
+                    + sameFormat.stream().map(route -> route.fileNames().pattern()).collect(Collectors.joining(" ou "));
+        }
+        note(partnerId, fileName, motif);
     }
 
     /** A pushed file the hub failed to process (after retries for what is transient); it went to the error archive. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -173,9 +174,10 @@ public class InboxHandOver {
                 refusals.tooLarge(partnerId, name, maxBytes);
                 return;
             }
-            if (!routes.takes(partnerId, name)) {
+            List<SftpPushRoutes.PushRoute> partnerRoutes = routes.of(partnerId);
+            if (partnerRoutes.stream().noneMatch(route -> route.takes(name))) {
                 Path archived = moveAtomically(file, folders.archive(partnerId, false).resolve(ArchiveNames.of(name)));
-                refusals.unexpectedName(partnerId, name, archived, routes.patterns(partnerId));
+                refusals.notTaken(partnerId, name, archived, partnerRoutes);
                 return;
             }
             Path target = readyArea.folder(partnerId).resolve(name);

@@ -1,5 +1,6 @@
 package fr.passerelle.hub.sftp;
 
+import fr.passerelle.hub.retry.Retry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param idleTimeout  a session idle that long is closed
  * @param maxFileSize  largest file a partner may push; a larger upload is cut, deleted and never processed
  * @param pollDelay    how often the file-push routes look into the ready area, in milliseconds
- * @param retry        back-off of transient failures on the file-push routes (routes/file-errors.yaml)
+ * @param retry        back-off of transient failures on the file-push routes (routes/file-errors.yaml reads the same
+ *                     keys)
  */
 @ConfigurationProperties("passerelle.sftp")
 public record SftpProperties(@DefaultValue("true") boolean enabled,
@@ -23,18 +25,9 @@ public record SftpProperties(@DefaultValue("true") boolean enabled,
                              @DefaultValue("10m") Duration idleTimeout,
                              @DefaultValue("20MB") DataSize maxFileSize,
                              @DefaultValue("1000") long pollDelay,
-                             @DefaultValue Retry retry) {
+                             Retry retry) {
 
-    /**
-     * Camel's redelivery vocabulary, so {@code routes/file-errors.yaml} reads these keys as they are.
-     *
-     * @param maximumRedeliveries    attempts after the first one
-     * @param redeliveryDelay        first wait, in milliseconds, multiplied by {@code backOffMultiplier} each time
-     * @param maximumRedeliveryDelay ceiling of a wait, in milliseconds
-     */
-    public record Retry(@DefaultValue("5") int maximumRedeliveries,
-                        @DefaultValue("1000") long redeliveryDelay,
-                        @DefaultValue("2") double backOffMultiplier,
-                        @DefaultValue("60000") long maximumRedeliveryDelay) {
+    public SftpProperties {
+        retry = retry == null ? new Retry(5, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)) : retry;
     }
 }

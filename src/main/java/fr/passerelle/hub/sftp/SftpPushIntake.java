@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SftpPushIntake {
 
-    /** Exchange property set by the route: the partner whose ready folder the route reads. */
+    /** Exchange property set by the route template: the partner whose ready folder the route reads. */
     public static final String PARTNER_ID = "partnerId";
-    /** Exchange property set by the route: the mapping that reads the partner's files. */
+    /** Exchange property set by the route template: the mapping that reads the partner's files. */
     public static final String MAPPING = "mapping";
     /** Exchange property read by the route's {@code move} option: where the file is archived. */
     public static final String ARCHIVE_TO = "archiveTo";
@@ -95,13 +95,8 @@ public class SftpPushIntake {
     }
 
     private static String partnerId(Exchange exchange) {
-        String partnerId = exchange.getProperty(PARTNER_ID, String.class);
-        if (partnerId != null) {
-            return partnerId;
-        }
-        // The ready folder is named after its partner.
-        String parent = exchange.getIn().getHeader(FileConstants.FILE_PARENT, String.class);
-        return Path.of(parent).getFileName().toString();
+        // Set first thing by the sftp-push route template, before anything that can fail.
+        return exchange.getProperty(PARTNER_ID, String.class);
     }
 
     private static void putMdc(String partnerId, Exchange exchange) {

@@ -2,6 +2,7 @@ package fr.passerelle.hub.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.hub.retry.MillisPlaceholder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +44,11 @@ class FileErrorsRouteConfigurationTest {
     void start() throws Exception {
         Properties retry = new Properties();
         retry.setProperty("passerelle.sftp.retry.maximum-redeliveries", "3");
-        retry.setProperty("passerelle.sftp.retry.redelivery-delay", "5");
-        retry.setProperty("passerelle.sftp.retry.back-off-multiplier", "2");
-        retry.setProperty("passerelle.sftp.retry.maximum-redelivery-delay", "20");
+        retry.setProperty("passerelle.sftp.retry.initial-delay", "5ms");
+        retry.setProperty("passerelle.sftp.retry.multiplier", "2");
+        retry.setProperty("passerelle.sftp.retry.maximum-delay", "20ms");
         camel.getPropertiesComponent().setInitialProperties(retry);
+        camel.getPropertiesComponent().addPropertiesFunction(new MillisPlaceholder());
         camel.getRegistry().bind("sftpPushIntake", journal);
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/file-errors.yaml"));
         camel.start();

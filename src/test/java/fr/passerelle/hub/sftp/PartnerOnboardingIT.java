@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
         "passerelle.partners.mjc-grigny.inbound=SFTP_PUSH",
         "passerelle.partners.mjc-grigny.outbound=PULL_API",
         "passerelle.mappings.location=file:mappings,classpath:onboarding/mappings",
-        "camel.main.routes-include-pattern=file:routes/*.yaml,classpath:onboarding/routes/*.yaml"})
+        "camel.main.routes-include-pattern=file:routes/*.yaml,file:routes/templates/*.yaml,classpath:onboarding/routes/*.yaml"})
 class PartnerOnboardingIT extends HubIntegrationTest {
 
     private static final Path SAMPLE = Path.of("src", "test", "resources", "onboarding", "samples",

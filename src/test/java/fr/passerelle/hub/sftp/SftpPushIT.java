@@ -118,32 +118,33 @@ class SftpPushIT extends HubIntegrationTest {
         await().atMost(PROCESSING).until(() -> archived("plie-val-orge", true, "participants-orientes-2026-11-20.xlsx") == 1);
     }
 
+    /** The outcomes samples/README.md states for each invalid sample. */
     static Stream<Arguments> invalidSamples() {
         return Stream.of(
-                Arguments.of("ml-val-orge", "missing-column-date-de-naissance.csv", "export-imilo-", "REJECTED", 0,
+                Arguments.of("ml-val-orge", "missing-column-date-de-naissance.csv", "REJECTED", 0, 0,
                         List.of(List.of("", "Date de naissance"))),
                 // `ligne` is the line of the file, the header being line 1: data rows 3 and 5 are lines 4 and 6.
-                Arguments.of("ml-val-orge", "row-3-birth-date-31-02-row-5-no-last-name.csv", "export-imilo-", "DONE", 5,
+                Arguments.of("ml-val-orge", "row-3-birth-date-31-02-row-5-no-last-name.csv", "DONE", 5, 2,
                         List.of(List.of("4", "naissance"), List.of("6", "nom"))),
-                Arguments.of("ft-91", "last-line-truncated.csv", "extract_orientations_creation_", "DONE", 3,
+                Arguments.of("ft-91", "last-line-truncated.csv", "DONE", 3, 1,
                         List.of(List.of("5", ""))),
-                Arguments.of("plie-val-orge", "csv-renamed-as-xlsx.xlsx", "participants-orientes-", "REJECTED", 0,
+                Arguments.of("plie-val-orge", "csv-renamed-as-xlsx.xlsx", "REJECTED", 0, 0,
                         List.of(List.of("", "classeur"))),
-                Arguments.of("plie-val-orge", "sheet-named-Feuil1.xlsx", "participants-orientes-", "REJECTED", 0,
+                Arguments.of("plie-val-orge", "sheet-named-Feuil1.xlsx", "REJECTED", 0, 0,
                         List.of(List.of("", "Feuil1"))));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("invalidSamples")
-    void reportsWhatIsWrongWithAnInvalidFileInThePartnersOutbox(String partner, String sample, String namePrefix,
-                                                                 String status, int accepted,
+    void reportsWhatIsWrongWithAnInvalidFileInThePartnersOutbox(String partner, String name, String status,
+                                                                 int accepted, int rejected,
                                                                  List<List<String>> expectedRows) throws IOException {
-        // Pushed under the partner's naming convention, which the invalid samples' names do not follow.
-        String name = namePrefix + sample;
+        // Pushed under the sample's own name: a file is taken by its partner's inbox and its format (SPEC §2).
         try (PartnerSftpClient client = connect(partner)) {
-            client.put("/inbox/" + name, sample(partner + "/invalid/" + sample));
+            client.put("/inbox/" + name, sample(partner + "/invalid/" + name));
             Map<String, Object> file = awaitFinished(partner, name);
-            assertThat(file).containsEntry("status", status).containsEntry("records_accepted", accepted);
+            assertThat(file).containsEntry("status", status).containsEntry("records_accepted", accepted)
+                    .containsEntry("records_rejected", rejected);
 
             String reportName = (String) file.get("report_name");
             assertThat(reportName).startsWith(name.substring(0, name.lastIndexOf('.')) + ".rejets.");
@@ -258,20 +259,20 @@ class SftpPushIT extends HubIntegrationTest {
     }
 
     @Test
-    void refusesAFileNoRouteOfThePartnerTakesWithANoteInItsOutbox() throws IOException {
-        String name = "orientations-du-jour.csv";
+    void refusesAFileOfAFormatThePartnerDoesNotSendWithANoteInItsOutbox() throws IOException {
+        String name = "orientations-du-jour.xlsx";
         try (PartnerSftpClient ml = connect("ml-val-orge")) {
-            ml.put("/inbox/" + name, sample("ml-val-orge/valid/export-imilo-2026-11-20.csv"));
+            ml.put("/inbox/" + name, sample("plie-val-orge/valid/participants-orientes-2026-11-20.xlsx"));
             await().atMost(PROCESSING).until(() -> ml.exists("/outbox/orientations-du-jour.rejets.csv"));
             List<List<String>> note = ReportRows.of("note.csv", ml.get("/outbox/orientations-du-jour.rejets.csv"));
             assertThat(note.get(0)).containsExactly("ligne", "motif");
-            assertThat(note.get(1).get(1)).contains("nom de fichier inattendu").contains("export-imilo-");
+            assertThat(note.get(1).get(1)).contains("format de fichier inattendu").contains(".csv");
             assertThat(ml.list("/inbox")).doesNotContain(name);
         }
         assertThat(archived("ml-val-orge", false, name)).isEqualTo(1);
         assertThat(inboundFiles("ml-val-orge", name)).isZero();
         assertThat(jdbc.sql("select outcome_detail from raw_message where partner_id = 'ml-val-orge' and file_name = :n")
-                .param("n", name).query(String.class).single()).isEqualTo("NOM_INATTENDU");
+                .param("n", name).query(String.class).single()).isEqualTo("FORMAT_INATTENDU");
     }
 
     @Test
