@@ -31,10 +31,10 @@ public class InboundFileStore {
     }
 
     public record InboundFile(UUID id, String partnerId, String channel, String mappingId, String fileName,
-                              String digest, UUID rawMessageId, String status) {
+                              String digest, UUID rawMessageId, FileStatus status) {
     }
 
-    public record RecordResult(int position, String recordKey, String outcome, UUID referralId,
+    public record RecordResult(int position, String recordKey, MessageOutcome outcome, UUID referralId,
                                List<FieldIssue> errors, List<FieldIssue> warnings, List<String> cells) {
     }
 
@@ -64,7 +64,7 @@ public class InboundFileStore {
                 .param("f", fileName).param("d", digest).param("raw", rawMessageId)
                 .update();
         return inserted == 0 ? Optional.empty()
-                : Optional.of(new InboundFile(id, partnerId, channel, mappingId, fileName, digest, rawMessageId, "RECEIVED"));
+                : Optional.of(new InboundFile(id, partnerId, channel, mappingId, fileName, digest, rawMessageId, FileStatus.RECEIVED));
     }
 
     public List<InboundFile> unfinished() {
@@ -89,7 +89,7 @@ public class InboundFileStore {
                         on conflict (inbound_file_id, position) do nothing
                         """)
                 .param("f", fileId).param("pos", result.position()).param("key", result.recordKey())
-                .param("outcome", result.outcome()).param("referral", result.referralId())
+                .param("outcome", result.outcome().name()).param("referral", result.referralId())
                 .param("errors", write(result.errors())).param("warnings", write(result.warnings()))
                 .param("cells", result.cells().isEmpty() ? null : protector.sealText(write(result.cells())))
                 .update();
@@ -99,14 +99,14 @@ public class InboundFileStore {
         return jdbc.sql("select * from inbound_record where inbound_file_id = :id order by position")
                 .param("id", fileId)
                 .query((rs, n) -> new RecordResult(rs.getInt("position"), rs.getString("record_key"),
-                        rs.getString("outcome"), rs.getObject("referral_id", UUID.class),
+                        MessageOutcome.valueOf(rs.getString("outcome")), rs.getObject("referral_id", UUID.class),
                         read(rs.getString("errors"), ISSUES), read(rs.getString("warnings"), ISSUES),
                         rs.getBytes("cells_sealed") == null ? List.of()
                                 : read(protector.openText(rs.getBytes("cells_sealed")), CELLS)))
                 .list();
     }
 
-    public void finish(UUID id, String status, String reasonCode, String reason, int total, int accepted, int rejected,
+    public void finish(UUID id, FileStatus status, String reasonCode, String reason, int total, int accepted, int rejected,
                        String reportName, byte[] report) {
         jdbc.sql("""
                         update inbound_file set status = :s, reason_code = :rc, reason = :r, records_total = :t,
@@ -114,14 +114,14 @@ public class InboundFileStore {
                             finished_at = now()
                         where id = :id
                         """)
-                .param("s", status).param("rc", reasonCode).param("r", reason).param("t", total).param("a", accepted)
+                .param("s", status.name()).param("rc", reasonCode).param("r", reason).param("t", total).param("a", accepted)
                 .param("j", rejected).param("rn", reportName)
                 .param("rep", report == null ? null : protector.seal(report)).param("id", id)
                 .update();
     }
 
     /** What a partner reads about one of its files (SPEC §3: the reject report is exposed over the API). */
-    public record FileSummary(UUID id, String fileName, String channel, String status, String reasonCode, String reason,
+    public record FileSummary(UUID id, String fileName, String channel, FileStatus status, String reasonCode, String reason,
                               Integer total, Integer accepted, Integer rejected, String reportName,
                               java.time.Instant receivedAt, java.time.Instant finishedAt) {
     }
@@ -144,7 +144,7 @@ public class InboundFileStore {
 
     private static FileSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new FileSummary(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("channel"),
-                rs.getString("status"), rs.getString("reason_code"), rs.getString("reason"),
+                FileStatus.valueOf(rs.getString("status")), rs.getString("reason_code"), rs.getString("reason"),
                 (Integer) rs.getObject("records_total"), (Integer) rs.getObject("records_accepted"),
                 (Integer) rs.getObject("records_rejected"), rs.getString("report_name"),
                 rs.getTimestamp("received_at").toInstant(),
@@ -170,6 +170,6 @@ public class InboundFileStore {
     private static InboundFile file(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new InboundFile(rs.getObject("id", UUID.class), rs.getString("partner_id"), rs.getString("channel"),
                 rs.getString("mapping_id"), rs.getString("file_name"), rs.getString("digest_sha256"),
-                rs.getObject("raw_message_id", UUID.class), rs.getString("status"));
+                rs.getObject("raw_message_id", UUID.class), FileStatus.valueOf(rs.getString("status")));
     }
 }

@@ -66,6 +66,11 @@ public class PayloadIntake {
         this.events = events;
     }
 
+    /** Refuses a partner on a channel it is not configured for, before anything is fetched or stored. */
+    public void admit(String partnerId, Channel channel) {
+        Admission.admit(partners.get(partnerId), channel);
+    }
+
     /** Receives a payload: stored and registered first, then processed; the same file twice is processed once. */
     public PayloadOutcome receive(IntakeSource source, String fileName, byte[] content) {
         Partner partner = partners.get(source.partnerId());
@@ -89,9 +94,9 @@ public class PayloadIntake {
     }
 
     private PayloadOutcome finishedOrResumed(InboundFileStore.InboundFile file, IntakeSource source) {
-        if ("DONE".equals(file.status()) || "REJECTED".equals(file.status())) {
+        if (file.status().finished()) {
             meters.counter("passerelle.intake.duplicates", source.tags()).increment();
-            return new PayloadOutcome(file.id(), "DUPLICATE", 0, 0, 0, "fichier déjà traité", null);
+            return new PayloadOutcome(file.id(), MessageOutcome.DUPLICATE, 0, 0, 0, "fichier déjà traité", null);
         }
         return process(file, source.routeId());
     }
@@ -127,7 +132,7 @@ public class PayloadIntake {
         if (!mapped.accepted()) {
             transactions.executeWithoutResult(status -> {
                 files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                        "REJECTED", null, mapped.errors(), mapped.warnings(), record.cells()));
+                        MessageOutcome.REJECTED, null, mapped.errors(), mapped.warnings(), record.cells()));
                 events.publishEvent(new ReferralRejected(file.partnerId(), file.channel(), file.rawMessageId(),
                         record.position(), mapped.recordKey(), mapped.errors()));
             });
@@ -139,7 +144,7 @@ public class PayloadIntake {
                 IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
                 // Cells are kept only when the row will appear in the report (a dropped optional value).
                 files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                        "ACCEPTED", result.referralId(), List.of(), mapped.warnings(),
+                        MessageOutcome.ACCEPTED, result.referralId(), List.of(), mapped.warnings(),
                         mapped.warnings().isEmpty() ? List.of() : record.cells()));
             });
             meters.counter("passerelle.intake.accepted", source.tags()).increment();
@@ -149,7 +154,7 @@ public class PayloadIntake {
                     e.getClass().getName());
             Failure failure = Failure.of(e);
             files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                    "REJECTED", null, List.of(new FieldIssue("", failure.code(), failure.detail())), mapped.warnings(),
+                    MessageOutcome.REJECTED, null, List.of(new FieldIssue("", failure.code(), failure.detail())), mapped.warnings(),
                     record.cells()));
             meters.counter("passerelle.intake.failed", source.tags()).increment();
         }
@@ -158,27 +163,27 @@ public class PayloadIntake {
     private PayloadOutcome rejectWhole(InboundFileStore.InboundFile file, MappingDefinition mapping, IntakeSource source,
                                        Failure failure) {
         Optional<RejectReports.Report> report = reports.forWholeFile(file, mapping, failure.detail());
-        files.finish(file.id(), "REJECTED", failure.code(), failure.detail(), 0, 0, 0,
+        files.finish(file.id(), FileStatus.REJECTED, failure.code(), failure.detail(), 0, 0, 0,
                 report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
         rawMessages.recordOutcome(file.rawMessageId(), MessageOutcome.REJECTED, failure.code());
         meters.counter("passerelle.intake.files.rejected", source.tags()).increment();
         log.info("Inbound file {} rejected as a whole: {}", file.id(), failure.code());
-        return new PayloadOutcome(file.id(), "REJECTED", 0, 0, 0, failure.detail(),
+        return new PayloadOutcome(file.id(), MessageOutcome.REJECTED, 0, 0, 0, failure.detail(),
                 report.map(RejectReports.Report::name).orElse(null));
     }
 
     private PayloadOutcome summarize(InboundFileStore.InboundFile file, MappingDefinition mapping, TabularLayout layout) {
         List<InboundFileStore.RecordResult> results = files.results(file.id());
         List<InboundFileStore.RecordResult> rejected = results.stream()
-                .filter(result -> "REJECTED".equals(result.outcome())).toList();
+                .filter(result -> result.outcome() == MessageOutcome.REJECTED).toList();
         Optional<RejectReports.Report> report = reports.forRecords(file, mapping, layout, results);
         int accepted = results.size() - rejected.size();
-        files.finish(file.id(), "DONE", null, null, results.size(), accepted, rejected.size(),
+        files.finish(file.id(), FileStatus.DONE, null, null, results.size(), accepted, rejected.size(),
                 report.map(RejectReports.Report::name).orElse(null), report.map(RejectReports.Report::content).orElse(null));
         rawMessages.recordOutcome(file.rawMessageId(), MessageOutcome.DONE, accepted + " acceptée(s), " + rejected.size() + " rejetée(s)");
         log.info("Inbound file {} processed: {} records, {} accepted, {} rejected", file.id(), results.size(), accepted,
                 rejected.size());
-        return new PayloadOutcome(file.id(), "DONE", results.size(), accepted, rejected.size(), null,
+        return new PayloadOutcome(file.id(), MessageOutcome.DONE, results.size(), accepted, rejected.size(), null,
                 report.map(RejectReports.Report::name).orElse(null));
     }
 

@@ -9,6 +9,6 @@ import java.util.UUID;
  *                   DUPLICATE (same name and digest already processed: nothing done)
  * @param reportName the reject report written to the partner's outbox, if any
  */
-public record PayloadOutcome(UUID inboundFileId, String status, int total, int accepted, int rejected,
+public record PayloadOutcome(UUID inboundFileId, MessageOutcome status, int total, int accepted, int rejected,
                              String reason, String reportName) {
 }

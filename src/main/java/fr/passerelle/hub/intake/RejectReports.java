@@ -27,9 +27,9 @@ public class RejectReports {
     public Optional<Report> forRecords(InboundFileStore.InboundFile file, MappingDefinition mapping,
                                        TabularLayout layout, List<InboundFileStore.RecordResult> results) {
         List<RejectReportWriter.ReportLine> lines = results.stream()
-                .filter(result -> "REJECTED".equals(result.outcome()) || !result.warnings().isEmpty())
+                .filter(result -> result.outcome() == MessageOutcome.REJECTED || !result.warnings().isEmpty())
                 .map(result -> new RejectReportWriter.ReportLine(result.position(), result.cells(),
-                        "ACCEPTED".equals(result.outcome()), result.errors(), result.warnings()))
+                        result.outcome() == MessageOutcome.ACCEPTED, result.errors(), result.warnings()))
                 .toList();
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -1,13 +1,13 @@
 package fr.passerelle.hub.pull;
 
-import fr.passerelle.hub.intake.ChannelNotAllowedException;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.intake.RawMessage;
 import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.partner.Channel;
-import fr.passerelle.hub.partner.PartnerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,6 @@ public class ApiPull {
 
     /** Exchange properties the feed's route sets before {@link #start}. */
     public static final String FEED = "feed";
-    public static final String PARTNER_ID = "partnerId";
-    public static final String MAPPING = "mapping";
 
     private static final Logger log = LoggerFactory.getLogger(ApiPull.class);
 
@@ -38,29 +35,24 @@ public class ApiPull {
     private final PullCheckpointStore checkpoints;
     private final PayloadIntake intake;
     private final RawMessageStore rawMessages;
-    private final PartnerRegistry partners;
     private final MeterRegistry meters;
     private final Map<String, PartnerApiClient> clients = new ConcurrentHashMap<>();
 
     public ApiPull(PullProperties properties, PullCheckpointStore checkpoints, PayloadIntake intake,
-                   RawMessageStore rawMessages, PartnerRegistry partners, MeterRegistry meters) {
+                   RawMessageStore rawMessages, MeterRegistry meters) {
         this.properties = properties;
         this.checkpoints = checkpoints;
         this.intake = intake;
         this.rawMessages = rawMessages;
-        this.partners = partners;
         this.meters = meters;
     }
 
     public PullRun start(Exchange exchange) {
         String feedId = exchange.getProperty(FEED, String.class);
-        String partnerId = exchange.getProperty(PARTNER_ID, String.class);
+        String partnerId = exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
         properties.apiFeed(feedId);
-        if (!partners.get(partnerId).receivesFrom(Channel.API_PULL)) {
-            throw new ChannelNotAllowedException();
-        }
-        MDC.put("partnerId", partnerId);
-        PullRun run = PullRun.begin(feedId, partnerId, exchange.getProperty(MAPPING, String.class),
+        intake.admit(partnerId, Channel.API_PULL);
+        PullRun run = PullRun.begin(feedId, partnerId, exchange.getProperty(MessageKeys.MAPPING, String.class),
                 exchange.getFromRouteId(), checkpoints.checkpoint(feedId).orElse(null));
         log.info("Pull of feed {} starts from checkpoint {}", feedId, run.checkpoint());
         return run;
@@ -71,7 +63,6 @@ public class ApiPull {
      * @throws PullRejectedException  the partner refused or answered something unusable (journaled, not retried)
      */
     public PullRun fetchPage(PullRun run) {
-        MDC.put("partnerId", run.partnerId());
         PullProperties.ApiFeed feed = properties.apiFeed(run.feedId());
         URI uri = DossiersApi.pageUri(feed.baseUrl(), run.checkpoint(), run.page(), feed.pageSize());
         PartnerApiClient.Answer answer = clients.computeIfAbsent(run.feedId(),
@@ -105,8 +96,7 @@ public class ApiPull {
         PayloadOutcome outcome = intake.receive(
                 new IntakeSource(run.partnerId(), Channel.API_PULL.name(), run.routeId(), run.mappingId()),
                 name, run.fetched());
-        MDC.put("partnerId", run.partnerId());
-        if ("REJECTED".equals(outcome.status())) {
+        if (outcome.status() == MessageOutcome.REJECTED) {
             throw new PullRejectedException("PAGE_INUTILISABLE", "page " + run.page() + " : " + outcome.reason());
         }
         DossiersApi.PageSummary summary = DossiersApi.summarize(run.fetched());
@@ -138,7 +128,6 @@ public class ApiPull {
                 "route", String.valueOf(run.routeId()), "outcome", "OK").increment();
         log.info("Pull of feed {} done: {} page(s), checkpoint {}", run.feedId(), run.pagesStored(),
                 run.nextCheckpoint());
-        MDC.remove("partnerId");
         return run;
     }
 
@@ -146,6 +135,6 @@ public class ApiPull {
     private void journalRefusal(PullRun run, PartnerApiClient.Answer answer, String code) {
         RawMessage raw = rawMessages.store(run.partnerId(), Channel.API_PULL.name(),
                 DossiersApi.pageName(run.checkpoint(), run.page()), answer.contentType(), answer.body());
-        rawMessages.recordOutcome(raw.id(), "REJECTED", code);
+        rawMessages.recordOutcome(raw.id(), MessageOutcome.REJECTED, code);
     }
 }

@@ -1,10 +1,10 @@
 package fr.passerelle.hub.pull;
 
+import fr.passerelle.hub.correlation.MessageKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class PullFailures {
                 ? failure.getMessage() : code;
         String routeId = exchange.getFromRouteId();
         Object body = exchange.getIn().getBody();
-        String partnerId = exchange.getProperty(ApiPull.PARTNER_ID, String.class);
+        String partnerId = exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
         String channel;
         if (body instanceof PullRun run) {
             channel = "API_PULL";
@@ -57,7 +57,6 @@ public class PullFailures {
         }
         meters.counter("passerelle.pull.failures", "partner", String.valueOf(partnerId), "channel", channel,
                 "route", String.valueOf(routeId), "outcome", outcome, "reason", code).increment();
-        MDC.remove("partnerId");
     }
 
     static String code(Throwable failure) {

@@ -1,16 +1,14 @@
 package fr.passerelle.hub.pull;
 
-import fr.passerelle.hub.intake.ChannelNotAllowedException;
+import fr.passerelle.hub.correlation.MessageKeys;
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.partner.Channel;
-import fr.passerelle.hub.partner.PartnerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,25 +22,21 @@ public class PulledFileIntake {
     private static final Logger log = LoggerFactory.getLogger(PulledFileIntake.class);
 
     private final PayloadIntake intake;
-    private final PartnerRegistry partners;
     private final PullProperties properties;
     private final MeterRegistry meters;
 
-    public PulledFileIntake(PayloadIntake intake, PartnerRegistry partners, PullProperties properties,
+    public PulledFileIntake(PayloadIntake intake, PullProperties properties,
                             MeterRegistry meters) {
         this.intake = intake;
-        this.partners = partners;
         this.properties = properties;
         this.meters = meters;
     }
 
     public PayloadOutcome receive(Exchange exchange) {
-        String partnerId = exchange.getProperty(ApiPull.PARTNER_ID, String.class);
-        String mappingId = exchange.getProperty(ApiPull.MAPPING, String.class);
+        String partnerId = exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
+        String mappingId = exchange.getProperty(MessageKeys.MAPPING, String.class);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        if (!partners.get(partnerId).receivesFrom(Channel.SFTP_PULL)) {
-            throw new ChannelNotAllowedException();
-        }
+        intake.admit(partnerId, Channel.SFTP_PULL);
         Long length = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
         long limit = properties.maxFileBytes().toBytes();
         if (length != null && length > limit) {
@@ -57,12 +51,10 @@ public class PulledFileIntake {
         String routeId = exchange.getFromRouteId();
         PayloadOutcome outcome = intake.receive(new IntakeSource(partnerId, Channel.SFTP_PULL.name(), routeId,
                 mappingId), fileName, content);
-        MDC.put("partnerId", partnerId);
         meters.counter("passerelle.pull.files", "partner", partnerId, "channel", Channel.SFTP_PULL.name(),
-                "route", String.valueOf(routeId), "outcome", outcome.status()).increment();
+                "route", String.valueOf(routeId), "outcome", outcome.status().name()).increment();
         log.info("Pulled file taken in as inbound file {}: {} ({} accepted, {} rejected)", outcome.inboundFileId(),
                 outcome.status(), outcome.accepted(), outcome.rejected());
-        MDC.remove("partnerId");
         return outcome;
     }
 }

@@ -1,18 +1,18 @@
 package fr.passerelle.hub.sftp;
 
-import fr.passerelle.hub.intake.ChannelNotAllowedException;
+import fr.passerelle.hub.correlation.Correlation;
+import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.PartnerFolders;
-import fr.passerelle.hub.partner.PartnerRegistry;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class SftpPushIntake {
 
-    /** Exchange property set by the route template: the partner whose ready folder the route reads. */
-    public static final String PARTNER_ID = "partnerId";
-    /** Exchange property set by the route template: the mapping that reads the partner's files. */
-    public static final String MAPPING = "mapping";
     /** Exchange property read by the route's {@code move} option: where the file is archived. */
     public static final String ARCHIVE_TO = "archiveTo";
 
     private static final Logger log = LoggerFactory.getLogger(SftpPushIntake.class);
 
     private final PayloadIntake intake;
-    private final PartnerRegistry partners;
     private final PartnerFolders folders;
     private final FileRefusals refusals;
 
-    public SftpPushIntake(PayloadIntake intake, PartnerRegistry partners, PartnerFolders folders,
+    public SftpPushIntake(PayloadIntake intake, PartnerFolders folders,
                           FileRefusals refusals) {
         this.intake = intake;
-        this.partners = partners;
         this.folders = folders;
         this.refusals = refusals;
     }
@@ -53,22 +47,14 @@ public class SftpPushIntake {
         String partnerId = partnerId(exchange);
         String fileName = exchange.getIn().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
         String routeId = exchange.getFromRouteId();
-        putMdc(partnerId, exchange);
-        try {
-            if (!partners.get(partnerId).receivesFrom(Channel.SFTP_PUSH)) {
-                throw new ChannelNotAllowedException();
-            }
+        try (var ignored = Correlation.of(exchange.getExchangeId(), partnerId)) {
             byte[] content = exchange.getIn().getBody(byte[].class);
             PayloadOutcome outcome = intake.receive(new IntakeSource(partnerId, Channel.SFTP_PUSH.name(), routeId,
-                    exchange.getProperty(MAPPING, String.class)), fileName, content);
-            boolean done = !"REJECTED".equals(outcome.status());
+                    exchange.getProperty(MessageKeys.MAPPING, String.class)), fileName, content);
+            boolean done = outcome.status() != MessageOutcome.REJECTED;
             exchange.setProperty(ARCHIVE_TO, archive(partnerId, done, fileName));
-            putMdc(partnerId, exchange);
             log.info("File {} {} (inbound file {}): {} records, {} accepted, {} rejected", fileName, outcome.status(),
                     outcome.inboundFileId(), outcome.total(), outcome.accepted(), outcome.rejected());
-        } finally {
-            MDC.remove("partnerId");
-            MDC.remove("correlationId");
         }
     }
 
@@ -77,15 +63,11 @@ public class SftpPushIntake {
         String partnerId = partnerId(exchange);
         String fileName = exchange.getIn().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
         String absolutePath = exchange.getIn().getHeader(FileConstants.FILE_PATH, String.class);
-        putMdc(partnerId, exchange);
-        try {
+        try (var ignored = Correlation.of(exchange.getExchangeId(), partnerId)) {
             exchange.setProperty(ARCHIVE_TO, archive(partnerId, false, fileName));
             refusals.failed(partnerId, exchange.getFromRouteId(), fileName,
                     absolutePath == null ? null : Path.of(absolutePath),
                     exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        } finally {
-            MDC.remove("partnerId");
-            MDC.remove("correlationId");
         }
     }
 
@@ -96,12 +78,6 @@ public class SftpPushIntake {
 
     private static String partnerId(Exchange exchange) {
         // Set first thing by the sftp-push route template, before anything that can fail.
-        return exchange.getProperty(PARTNER_ID, String.class);
-    }
-
-    private static void putMdc(String partnerId, Exchange exchange) {
-        MDC.put("partnerId", partnerId);
-        // Until the intake has stored the file (its raw message id then becomes the correlation id), the exchange's.
-        MDC.put("correlationId", exchange.getExchangeId());
+        return exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.support.HubIntegrationTest;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class SampleIdentitiesIT extends HubIntegrationTest {
     private void receive(String partner, String mapping, String sample, int expectedAccepted) {
         PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, "SFTP_PUSH", "sample-identities-test", mapping),
                 Path.of(sample).getFileName().toString(), sample(sample));
-        assertThat(outcome.status()).as(sample).isEqualTo("DONE");
+        assertThat(outcome.status()).as(sample).isEqualTo(MessageOutcome.DONE);
         assertThat(outcome.rejected()).as(sample).isZero();
         if (expectedAccepted >= 0) {
             assertThat(outcome.accepted()).as(sample).isEqualTo(expectedAccepted);

@@ -2,6 +2,7 @@ package fr.passerelle.hub.identity.eval;
 
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ final class IdentityEvaluation {
         String channel = partner.equals("aile") ? "REST" : "SFTP_PUSH";
         PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, channel, "identity-evaluation", mapping),
                 name, content);
-        return outcome.rejected() + ("REJECTED".equals(outcome.status()) ? 1 : 0);
+        return outcome.rejected() + (outcome.status() == MessageOutcome.REJECTED ? 1 : 0);
     }
 
     private Metrics measure(ReferralSetGenerator.ReferralSet set, int rejected, double seconds) {

@@ -1,0 +1,14 @@
+package fr.passerelle.hub.intake;
+
+/** Where a received file or page stands; one not finished when the hub stopped is resumed at the next start. */
+public enum FileStatus {
+    RECEIVED, PROCESSING,
+    /** Every record accepted or rejected, each on its own. */
+    DONE,
+    /** Rejected as a whole: its structure cannot be used. */
+    REJECTED;
+
+    boolean finished() {
+        return this == DONE || this == REJECTED;
+    }
+}
