@@ -11,7 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,7 +61,7 @@ class HubKilledMidFileIT {
         killPostgres();
         assertThat(recordedBeforeKill).as("the hub was killed in the middle of the file").isBetween(1, ROWS - 1);
         // While the hub was down, France Travail dropped its extract into its inbox: the start-up sweep takes it.
-        Files.copy(HubIntegrationTest.SAMPLES.resolve("ft-91/valid/extract_orientations_creation_20261120.csv"),
+        Files.copy(PartnerSamples.path("ft-91/valid/extract_orientations_creation_20261120.csv"),
                 data.resolve("files/ft-91/inbox/extract_orientations_creation_20261120.csv"));
 
         // Not awaiting readiness: the hub becomes ready only once it has resumed the file.

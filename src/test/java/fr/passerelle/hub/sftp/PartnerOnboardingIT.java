@@ -3,7 +3,7 @@ package fr.passerelle.hub.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,11 @@ package fr.passerelle.hub.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.hub.partner.PartnerFolders;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

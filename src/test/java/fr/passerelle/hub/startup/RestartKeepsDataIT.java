@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.PasserelleApplication;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ class RestartKeepsDataIT {
     @Test
     void referralSurvivesARestartOfTheHub() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        byte[] body = Files.readAllBytes(HubIntegrationTest.SAMPLES.resolve("aile/valid/AILE-20261120-006.json"));
+        byte[] body = Files.readAllBytes(PartnerSamples.path("aile/valid/AILE-20261120-006.json"));
         String referralId;
         try (ConfigurableApplicationContext hub = start()) {
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(hub, "/api/v1/referrals"))
