@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,10 +22,12 @@ import org.springframework.test.context.ActiveProfiles;
  * sharing this configuration share one Spring context (and one database), so each test uses its own data. A class
  * that counts rows, or loads a lot, gets a hub of its own with
  * {@code @TestPropertySource(properties = "passerelle.test.isolated-context=<name>")} and
- * {@code @DirtiesContext(classMode = AFTER_CLASS)}.
+ * {@code @DirtiesContext(classMode = AFTER_CLASS)}. The hubs still running after the last test are stopped then
+ * ({@link HubsStoppedAfterLastTest}), not at the JVM's exit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(HubsStoppedAfterLastTest.class)
 public abstract class HubIntegrationTest {
 
     /** Deliveries run in the background, with the quick retries of application-test.yml. */
