@@ -1,44 +1,44 @@
 package fr.passerelle.hub.api;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.ML_VAL_ORGE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.PLIE_VAL_ORGE_KEY;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AssociationReferralApiIT extends HubIntegrationTest {
 
-    private static final String AILE_KEY = "demo-aile-key";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void acceptsEveryValidAileSampleAndReadsItBackNormalized() throws IOException {
-        List<Path> samples;
-        try (Stream<Path> files = Files.list(SAMPLES.resolve("aile/valid"))) {
-            samples = files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> samples = PartnerSamples.folder("aile/valid").stream()
+                .filter(file -> file.toString().endsWith(".json")).toList();
         assertThat(samples).hasSize(12);
         for (Path sample : samples) {
             HttpResponse<String> created = postJson("/api/v1/referrals", AILE_KEY, Files.readAllBytes(sample));
             assertThat(created.statusCode()).as(sample.getFileName().toString()).isIn(200, 202);
-            JsonNode answer = JSON.readTree(created.body());
+            JsonNode answer = Json.read(created.body());
             String id = answer.get("referralId").asText();
             assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/referrals/" + id);
 
-            JsonNode status = JSON.readTree(get("/api/v1/referrals/" + id, AILE_KEY).body());
+            JsonNode status = Json.read(get("/api/v1/referrals/" + id, AILE_KEY).body());
             assertThat(status.get("status").asText()).isEqualTo("ACCEPTED");
             assertThat(status.get("beneficiaryId").isNull()).isFalse();
         }
@@ -46,9 +46,9 @@ class AssociationReferralApiIT extends HubIntegrationTest {
 
     @Test
     void normalizesNamesPhonesAndNir() throws IOException {
-        JsonNode answer = JSON.readTree(postJson("/api/v1/referrals", AILE_KEY,
+        JsonNode answer = Json.read(postJson("/api/v1/referrals", AILE_KEY,
                 sample("aile/valid/AILE-20261120-005.json")).body());
-        JsonNode status = JSON.readTree(get("/api/v1/referrals/" + answer.get("referralId").asText(), AILE_KEY).body());
+        JsonNode status = Json.read(get("/api/v1/referrals/" + answer.get("referralId").asText(), AILE_KEY).body());
         JsonNode normalized = status.get("normalized");
         assertThat(normalized.at("/identity/birthName").asText()).isEqualTo("Vidal");
         assertThat(normalized.at("/identity/usageName").asText()).isEqualTo("Brunet");
@@ -99,7 +99,7 @@ class AssociationReferralApiIT extends HubIntegrationTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(answer.body());
+        JsonNode problem = Json.read(answer.body());
         assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("beneficiary.birthDate");
     }
 
@@ -107,7 +107,7 @@ class AssociationReferralApiIT extends HubIntegrationTest {
     void unknownBarrierCodeAnswers400NamingTheCode() throws IOException {
         HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/invalid/unknown-barrier-code.json"));
         assertThat(answer.statusCode()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(answer.body());
+        JsonNode problem = Json.read(answer.body());
         assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("barriers");
         assertThat(problem.get("errors").get(0).get("message").asText()).contains("TELEPORTATION");
     }
@@ -116,7 +116,7 @@ class AssociationReferralApiIT extends HubIntegrationTest {
     void truncatedBodyAnswers400MalformedJsonAndKeepsTheRawBody() throws IOException {
         HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, sample("aile/invalid/truncated-body.json"));
         assertThat(answer.statusCode()).isEqualTo(400);
-        JsonNode problem = JSON.readTree(answer.body());
+        JsonNode problem = Json.read(answer.body());
         assertThat(problem.get("code").asText()).isEqualTo("JSON_MALFORME");
         Integer kept = jdbc.sql("""
                         select count(*) from raw_message where partner_id = 'aile' and outcome = 'REJECTED'
@@ -136,14 +136,14 @@ class AssociationReferralApiIT extends HubIntegrationTest {
     @Test
     void anotherPartnerCannotSeeTheReferral() {
         String id = idOf(postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-002.json")));
-        assertThat(get("/api/v1/referrals/" + id, "demo-ml-val-orge-key").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/referrals/" + id, ML_VAL_ORGE_KEY).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/referrals/" + id, AILE_KEY).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/referrals/not-a-uuid", AILE_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test
     void partnerWithoutRestChannelIsRefused() {
-        HttpResponse<String> answer = postJson("/api/v1/referrals", "demo-plie-val-orge-key",
+        HttpResponse<String> answer = postJson("/api/v1/referrals", PLIE_VAL_ORGE_KEY,
                 sample("aile/valid/AILE-20261120-001.json"));
         assertThat(answer.statusCode()).isEqualTo(403);
     }
@@ -158,14 +158,10 @@ class AssociationReferralApiIT extends HubIntegrationTest {
     void servesAnOpenApiDocument() throws IOException {
         HttpResponse<String> answer = get("/api/v1/openapi.json", null);
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(answer.body()).get("paths").has("/api/v1/referrals")).isTrue();
+        assertThat(Json.read(answer.body()).get("paths").has("/api/v1/referrals")).isTrue();
     }
 
     private static String idOf(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body()).get("referralId").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(response.body(), e);
-        }
+        return Json.read(response.body()).get("referralId").asText();
     }
 }

@@ -1,10 +1,13 @@
 package fr.passerelle.hub.api;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.PROGRAMME_KEY;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -13,20 +16,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class BeneficiaryApiIT extends HubIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROGRAMME_KEY = "demo-ruche-itineraire-key";
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void sameAssociationPersonTwiceIsOneRecordWithTheLatestConsent() throws IOException {
-        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-20261120-001.json"));
-        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-NOCONSENT-001-consent-refused.json"));
+        postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-001.json"));
+        postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-NOCONSENT-001-consent-refused.json"));
 
         HttpResponse<String> answer = get("/api/v1/beneficiaries?partner=aile&key=AILE-NOCONSENT-001", PROGRAMME_KEY);
         assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode record = JSON.readTree(answer.body());
+        JsonNode record = Json.read(answer.body());
         assertThat(record.get("identifiers").findValuesAsText("value"))
                 .contains("AILE-20261120-001", "AILE-NOCONSENT-001", "0657788E");
         assertThat(record.at("/consent/dataSharing").asBoolean()).isFalse();
@@ -42,8 +43,8 @@ class BeneficiaryApiIT extends HubIntegrationTest {
 
     @Test
     void onlyTheProgrammeTeamReadsTheSharedRecord() {
-        postJson("/api/v1/referrals", "demo-aile-key", sample("aile/valid/AILE-20261120-010.json"));
-        assertThat(get("/api/v1/beneficiaries?partner=aile&key=AILE-20261120-010", "demo-aile-key").statusCode())
+        postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-010.json"));
+        assertThat(get("/api/v1/beneficiaries?partner=aile&key=AILE-20261120-010", AILE_KEY).statusCode())
                 .isEqualTo(403);
         assertThat(get("/api/v1/beneficiaries?partner=aile&key=NO-SUCH-KEY", PROGRAMME_KEY).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/beneficiaries/00000000-0000-0000-0000-000000000000", PROGRAMME_KEY).statusCode())

@@ -1,16 +1,15 @@
 package fr.passerelle.hub.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static fr.passerelle.hub.testsupport.StandaloneHub.messages;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.hub.PasserelleApplication;
+import fr.passerelle.hub.testsupport.StandaloneHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** A broken rules file or structures file stops the hub, with a message naming the file and the problem. */
 class BrokenRoutingFilesStopStartUpIT {
@@ -49,17 +48,6 @@ class BrokenRoutingFilesStopStartUpIT {
     }
 
     private void start(String argument) {
-        new SpringApplicationBuilder(PasserelleApplication.class).profiles("test").run(argument,
-                "--server.port=0", "--passerelle.database.embedded.port=0",
-                "--passerelle.database.embedded.data-directory=" + temp.resolve("pg-" + UUID.randomUUID()),
-                "--passerelle.files.root=" + temp.resolve("files")).close();
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            messages.append(cause.getMessage()).append('\n');
-        }
-        return messages.toString();
+        StandaloneHub.startFresh(temp, "--spring.profiles.active=test", argument).close();
     }
 }

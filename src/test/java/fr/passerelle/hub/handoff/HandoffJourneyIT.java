@@ -1,11 +1,14 @@
 package fr.passerelle.hub.handoff;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.ML_VAL_ORGE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.PLIE_VAL_ORGE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.PROGRAMME_KEY;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
@@ -16,9 +19,11 @@ import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.partner.PartnerFolders;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.AileReferral;
+import fr.passerelle.hub.testsupport.HandoffHistory;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class HandoffJourneyIT extends HubIntegrationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AILE = "demo-aile-key";
-    private static final String ML = "demo-ml-val-orge-key";
-    private static final String PROGRAMME = "demo-ruche-itineraire-key";
     private static final String WEBHOOK_SECRET = "test-ml-webhook-secret";
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final List<String> SURNAMES = List.of("Rousseau", "Garnier", "Faure", "Blanchard", "Lemaire",
@@ -86,54 +86,54 @@ class HandoffJourneyIT extends HubIntegrationTest {
     @Test
     void scriptedJourneyWithConsentProducesExactlyTheHandoffsOfTheSpecDeliveredAndAcknowledged() throws IOException {
         String beneficiary = referAndFollow(24, "91240", true);
-        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\",\"note\":\"hébergée chez sa sœur\"}");
-        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
-        event(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
+        journeyEvent(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\",\"note\":\"hébergée chez sa sœur\"}");
+        journeyEvent(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
+        journeyEvent(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
 
-        JsonNode all = handoffsOf(beneficiary);
-        assertThat(summary(all.get("handoffs"))).containsExactlyInAnyOrder(
+        HandoffHistory all = handoffsOf(beneficiary);
+        assertThat(summary(all.handoffs())).containsExactlyInAnyOrder(
                 "REFERRAL_ACCEPTED|referral-accepted|PRESCRIBER|Nadia Perrault|aile|PULL_API",
                 "ELIGIBILITY_DECIDED|eligibility-decided|PRESCRIBER|Nadia Perrault|aile|PULL_API",
                 "PROGRAMME_STARTED|programme-started|PRESCRIBER|Nadia Perrault|aile|PULL_API",
                 "BARRIER_REPORTED|barrier-social|SOCIAL_WORKER|Laure Tissier|cd91-social|EMAIL",
                 "PROGRAMME_COMPLETED|completed-employment-counselor|MISSION_LOCALE|Mission Locale du Val d'Orge|ml-val-orge|WEBHOOK",
                 "PROGRAMME_COMPLETED|completed-closing-summary|PRESCRIBER|Nadia Perrault|aile|PULL_API");
-        JsonNode referralAck = find(all.get("handoffs"), "referral-accepted");
+        JsonNode referralAck = all.withRule("referral-accepted");
         assertThat(referralAck.get("reason").asText()).contains("acceptée par Passerelle sous l'identifiant");
-        assertThat(find(all.get("handoffs"), "barrier-social").get("reason").asText()).contains("Logement");
-        assertThat(find(all.get("handoffs"), "barrier-social").get("explanation").asText())
+        assertThat(all.withRule("barrier-social").get("reason").asText()).contains("Logement");
+        assertThat(all.withRule("barrier-social").get("explanation").asText())
                 .contains("travailleur social de la personne Laure Tissier, MDS Grigny");
-        assertThat(find(all.get("handoffs"), "completed-employment-counselor").get("explanation").asText())
+        assertThat(all.withRule("completed-employment-counselor").get("explanation").asText())
                 .contains("âge < 26").contains("24 ans");
         // Nobody of record for these: the decision is recorded with its reason, no handoff is invented.
         assertThat(decisions(all, "NO_RECIPIENT")).containsExactlyInAnyOrder(
                 "PROGRAMME_STARTED|programme-started", "BARRIER_REPORTED|barrier-employment");
 
         // Webhook: delivered to the Mission Locale's server with a valid signature, then acknowledged by it.
-        String toMissionLocale = find(all.get("handoffs"), "completed-employment-counselor").get("handoffId").asText();
+        String toMissionLocale = all.withRule("completed-employment-counselor").get("handoffId").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveries(toMissionLocale) == 1);
-        JsonNode delivered = JSON.readTree(RECEIVER.body(toMissionLocale));
+        JsonNode delivered = Json.read(RECEIVER.body(toMissionLocale));
         assertThat(delivered.get("handoffId").asText()).isEqualTo(toMissionLocale);
         assertThat(delivered.at("/beneficiary/lastName").asText()).isEqualTo(surnameOf(beneficiary));
         assertThat(RECEIVER.badSignatures()).isZero();
-        awaitStatus(beneficiary, toMissionLocale, "DELIVERED");
-        assertThat(ack(toMissionLocale, ML).statusCode()).isEqualTo(200);
+        awaitHandoffStatus(beneficiary, toMissionLocale, "DELIVERED");
+        assertThat(acknowledge(toMissionLocale, ML_VAL_ORGE_KEY).statusCode()).isEqualTo(200);
 
         // Pull API: AILE fetches its pending handoffs for this person and acknowledges each.
-        List<String> forAile = pendingFor(AILE, beneficiary);
+        List<String> forAile = pendingFor(AILE_KEY, beneficiary);
         assertThat(forAile).hasSize(4);
         for (String id : forAile) {
-            assertThat(ack(id, AILE).statusCode()).isEqualTo(200);
+            assertThat(acknowledge(id, AILE_KEY).statusCode()).isEqualTo(200);
         }
-        assertThat(pendingFor(AILE, beneficiary)).isEmpty();
+        assertThat(pendingFor(AILE_KEY, beneficiary)).isEmpty();
 
         // No SMTP server behind this test (the e-mail journey is email/EmailHandoffIT): the social worker's e-mail
         // is attempted and fails, nothing pretends it was sent.
-        JsonNode social = find(handoffsOf(beneficiary).get("handoffs"), "barrier-social");
+        JsonNode social = handoffsOf(beneficiary).withRule("barrier-social");
         assertThat(social.get("status").asText()).isIn("PENDING", "FAILED", "PARKED");
         assertThat(social.get("attempts").findValuesAsText("outcome")).doesNotContain("DELIVERED");
 
-        JsonNode after = handoffsOf(beneficiary).get("handoffs");
+        JsonNode after = handoffsOf(beneficiary).handoffs();
         for (JsonNode handoff : after) {
             if (!handoff.get("rule").asText().equals("barrier-social")) {
                 assertThat(handoff.get("status").asText()).as(handoff.get("rule").asText()).isEqualTo("ACKNOWLEDGED");
@@ -144,23 +144,23 @@ class HandoffJourneyIT extends HubIntegrationTest {
     @Test
     void sameJourneyWithoutConsentTellsTheProgrammeReferentInsteadOfTheSocialWorker() throws IOException {
         String beneficiary = referAndFollow(24, "91240", false);
-        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\"}");
-        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
-        event(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
+        journeyEvent(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\"}");
+        journeyEvent(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
+        journeyEvent(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
 
-        JsonNode all = handoffsOf(beneficiary);
-        List<String> summary = summary(all.get("handoffs"));
+        HandoffHistory all = handoffsOf(beneficiary);
+        List<String> summary = summary(all.handoffs());
         assertThat(summary).noneMatch(line -> line.contains("SOCIAL_WORKER") || line.contains("cd91-social"));
         assertThat(summary).contains(
                 "BARRIER_REPORTED|barrier-social|PROGRAMME|La Ruche — programme Itinéraire|ruche-itineraire|EMAIL");
-        assertThat(find(all.get("handoffs"), "barrier-social").get("reason").asText())
+        assertThat(all.withRule("barrier-social").get("reason").asText())
                 .contains("demandez-lui son consentement");
         assertThat(decisions(all, "CONSENT_MISSING")).containsExactly("BARRIER_REPORTED|barrier-social");
 
         // SECURITY: without consent, the Mission Locale hears that someone needs a counselor, not who it is.
-        String toMissionLocale = find(all.get("handoffs"), "completed-employment-counselor").get("handoffId").asText();
+        String toMissionLocale = all.withRule("completed-employment-counselor").get("handoffId").asText();
         await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveries(toMissionLocale) == 1);
-        JsonNode delivered = JSON.readTree(RECEIVER.body(toMissionLocale));
+        JsonNode delivered = Json.read(RECEIVER.body(toMissionLocale));
         assertThat(delivered.at("/beneficiary/consentGiven").asBoolean()).isFalse();
         assertThat(delivered.get("beneficiary").has("lastName")).isFalse();
         assertThat(delivered.toString()).doesNotContain(surnameOf(beneficiary));
@@ -172,8 +172,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
         List<String> webhookHandoffs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String beneficiary = referAndFollow(22, "91700", true);
-            event(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"TRAINING\"}");
-            webhookHandoffs.add(find(handoffsOf(beneficiary).get("handoffs"), "completed-employment-counselor")
+            journeyEvent(beneficiary, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"TRAINING\"}");
+            webhookHandoffs.add(handoffsOf(beneficiary).withRule("completed-employment-counselor")
                     .get("handoffId").asText());
         }
         // A PLIE participant (40 y.o.): their PLIE referent is reached through the PLIE's SFTP outbox.
@@ -181,12 +181,12 @@ class HandoffJourneyIT extends HubIntegrationTest {
         beneficiaries.addReferent(UUID.fromString(plieParticipant), ReferentRole.EMPLOYMENT_COUNSELOR,
                 new ReferentContact("Karim", "Haddad", "k.haddad@plie-valdorge.example.org", null, "PLIE du Val d'Orge", null),
                 "plie-val-orge", null);
-        event(plieParticipant, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
-        event(plieParticipant, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
-        JsonNode plieHandoffs = handoffsOf(plieParticipant).get("handoffs");
-        String mobility = find(plieHandoffs, "barrier-employment").get("handoffId").asText();
-        String completion = find(plieHandoffs, "completed-employment-counselor").get("handoffId").asText();
-        assertThat(find(plieHandoffs, "completed-employment-counselor").get("explanation").asText())
+        journeyEvent(plieParticipant, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"MOBILITE\"}");
+        journeyEvent(plieParticipant, "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}");
+        HandoffHistory plieHandoffs = handoffsOf(plieParticipant);
+        String mobility = plieHandoffs.withRule("barrier-employment").get("handoffId").asText();
+        String completion = plieHandoffs.withRule("completed-employment-counselor").get("handoffId").asText();
+        assertThat(plieHandoffs.withRule("completed-employment-counselor").get("explanation").asText())
                 .contains("référent PLIE").contains("Karim Haddad");
 
         // The PLIE gets its files while the Mission Locale's server is still failing.
@@ -195,9 +195,9 @@ class HandoffJourneyIT extends HubIntegrationTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file));
             String csv = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFFidentifiant_transfert;").contains(id).contains("\r\n");
-            awaitStatus(plieParticipant, id, "DELIVERED");
-            assertThat(ack(id, "demo-plie-val-orge-key").statusCode()).isEqualTo(200);
-            awaitStatus(plieParticipant, id, "ACKNOWLEDGED");
+            awaitHandoffStatus(plieParticipant, id, "DELIVERED");
+            assertThat(acknowledge(id, PLIE_VAL_ORGE_KEY).statusCode()).isEqualTo(200);
+            awaitHandoffStatus(plieParticipant, id, "ACKNOWLEDGED");
         }
         assertThat(webhookHandoffs).allSatisfy(id -> assertThat(RECEIVER.deliveries(id)).isZero());
 
@@ -223,58 +223,58 @@ class HandoffJourneyIT extends HubIntegrationTest {
     @Test
     void aPartnerNeverSeesNorAcknowledgesAnotherPartnersHandoffAndAckIsIdempotent() throws IOException {
         String beneficiary = referAndFollow(30, "91390", true);
-        String forAile = pendingFor(AILE, beneficiary).get(0);
-        assertThat(ack(forAile, ML).statusCode()).isEqualTo(404);
-        assertThat(pendingFor(ML, beneficiary)).isEmpty();
-        assertThat(get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", AILE).statusCode()).isEqualTo(403);
+        String forAile = pendingFor(AILE_KEY, beneficiary).get(0);
+        assertThat(acknowledge(forAile, ML_VAL_ORGE_KEY).statusCode()).isEqualTo(404);
+        assertThat(pendingFor(ML_VAL_ORGE_KEY, beneficiary)).isEmpty();
+        assertThat(get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", AILE_KEY).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> first = ack(forAile, AILE);
-        HttpResponse<String> second = ack(forAile, AILE);
+        HttpResponse<String> first = acknowledge(forAile, AILE_KEY);
+        HttpResponse<String> second = acknowledge(forAile, AILE_KEY);
         assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(second.body()).get("acknowledgedAt"))
-                .isEqualTo(JSON.readTree(first.body()).get("acknowledgedAt"));
-        assertThat(ack(UUID.randomUUID().toString(), AILE).statusCode()).isEqualTo(404);
+        assertThat(Json.read(second.body()).get("acknowledgedAt"))
+                .isEqualTo(Json.read(first.body()).get("acknowledgedAt"));
+        assertThat(acknowledge(UUID.randomUUID().toString(), AILE_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test
     void journeyEventsAreValidatedAgainstTheBeneficiarysState() throws IOException {
         String beneficiary = refer(30, "91390", true);
-        HttpResponse<String> early = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
+        HttpResponse<String> early = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME_KEY,
                 "{\"type\":\"PROGRAMME_COMPLETED\",\"outcome\":\"EMPLOYMENT\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(early.statusCode()).isEqualTo(409);
-        assertThat(JSON.readTree(early.body()).get("code").asText()).isEqualTo("PARCOURS_NON_COMMENCE");
+        assertThat(Json.read(early.body()).get("code").asText()).isEqualTo("PARCOURS_NON_COMMENCE");
 
-        HttpResponse<String> invalid = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
+        HttpResponse<String> invalid = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME_KEY,
                 "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"TELEPORTATION\",\"occurredAt\":\"hier\"}"
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field"))
+        assertThat(Json.read(invalid.body()).get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("barrier", "occurredAt");
 
-        assertThat(postJson("/api/v1/beneficiaries/" + beneficiary + "/events", AILE,
+        assertThat(postJson("/api/v1/beneficiaries/" + beneficiary + "/events", AILE_KEY,
                 "{\"type\":\"NO_SHOW\"}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
-        assertThat(postJson("/api/v1/beneficiaries/" + UUID.randomUUID() + "/events", PROGRAMME,
+        assertThat(postJson("/api/v1/beneficiaries/" + UUID.randomUUID() + "/events", PROGRAMME_KEY,
                 "{\"type\":\"NO_SHOW\"}".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
 
-        event(beneficiary, "{\"type\":\"DROPPED_OUT\",\"reason\":\"déménagement\"}");
-        HttpResponse<String> afterDropOut = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
+        journeyEvent(beneficiary, "{\"type\":\"DROPPED_OUT\",\"reason\":\"déménagement\"}");
+        HttpResponse<String> afterDropOut = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME_KEY,
                 "{\"type\":\"NO_SHOW\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(afterDropOut.statusCode()).isEqualTo(409);
 
-        JsonNode journey = JSON.readTree(get("/api/v1/beneficiaries/" + beneficiary + "/journey", PROGRAMME).body());
+        JsonNode journey = Json.read(get("/api/v1/beneficiaries/" + beneficiary + "/journey", PROGRAMME_KEY).body());
         assertThat(journey.get("events").findValuesAsText("type")).containsExactly("DROPPED_OUT");
         assertThat(journey.at("/state/closedBy").asText()).isEqualTo("DROPPED_OUT");
-        assertThat(summary(handoffsOf(beneficiary).get("handoffs")))
+        assertThat(summary(handoffsOf(beneficiary).handoffs()))
                 .contains("DROPPED_OUT|dropped-out|PRESCRIBER|Nadia Perrault|aile|PULL_API");
     }
 
     @Test
     void socialBarrierWithoutSocialWorkerOfRecordGoesToTheSocialServiceCoveringTheCommune() {
         String beneficiary = refer(35, "91350", true, false);
-        event(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
-        JsonNode social = find(handoffsOf(beneficiary).get("handoffs"), "barrier-social");
+        journeyEvent(beneficiary, "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
+        JsonNode social = handoffsOf(beneficiary).withRule("barrier-social");
         assertThat(social.at("/recipient/name").asText()).isEqualTo("MDS Grigny");
         assertThat(social.at("/recipient/partnerId").asText()).isEqualTo("cd91-social");
         assertThat(social.get("explanation").asText())
@@ -318,7 +318,7 @@ class HandoffJourneyIT extends HubIntegrationTest {
         for (Map<String, Object> handoff : handoffs) {
             String id = handoff.get("id").toString();
             await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveries(id) == 1);
-            assertThat(readJson(RECEIVER.body(id)).at("/rejection/errors")).isNotEmpty();
+            assertThat(Json.read(RECEIVER.body(id)).at("/rejection/errors")).isNotEmpty();
         }
     }
 
@@ -327,8 +327,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
     /** Referral from AILE, eligibility decided, launch workshop attended. */
     private String referAndFollow(int age, String postalCode, boolean consent) {
         String beneficiary = refer(age, postalCode, consent);
-        event(beneficiary, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true,\"reason\":\"projet de création validé\"}");
-        JsonNode launch = event(beneficiary, "{\"type\":\"WORKSHOP_ATTENDED\",\"kind\":\"LAUNCH\"}");
+        journeyEvent(beneficiary, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true,\"reason\":\"projet de création validé\"}");
+        JsonNode launch = journeyEvent(beneficiary, "{\"type\":\"WORKSHOP_ATTENDED\",\"kind\":\"LAUNCH\"}");
         assertThat(launch.get("triggers").findValuesAsText("")).isEmpty();
         assertThat(launch.get("triggers").toString()).contains("PROGRAMME_STARTED");
         return beneficiary;
@@ -341,18 +341,13 @@ class HandoffJourneyIT extends HubIntegrationTest {
     private String refer(int age, String postalCode, boolean consent, boolean withSocialWorker) {
         int n = PEOPLE.incrementAndGet();
         String lastName = SURNAMES.get(n % SURNAMES.size()) + "-" + letters(n);
-        String beneficiary = referNewPersonAsAile(referral -> {
-            ObjectNode person = (ObjectNode) referral.get("beneficiary");
-            person.put("firstName", "Léa");
-            person.put("lastName", lastName);
-            person.put("birthDate", LocalDate.now().minusYears(age).minusDays(40 + n).toString());
-            person.put("email", "lea." + UUID.randomUUID() + "@example.org");
-            ((ObjectNode) person.get("address")).put("postalCode", postalCode);
-            ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
-            if (!withSocialWorker) {
-                referral.putNull("socialWorker");
-            }
-        });
+        AileReferral referral = AileReferral.newPerson().firstName("Léa").lastName(lastName)
+                .birthDate(LocalDate.now().minusYears(age).minusDays(40 + n))
+                .email("lea." + UUID.randomUUID() + "@example.org").postalCode(postalCode).consent(consent);
+        if (!withSocialWorker) {
+            referral.withoutSocialWorker();
+        }
+        String beneficiary = referNewPersonAsAile(referral);
         surnames.put(beneficiary, lastName);
         return beneficiary;
     }
@@ -363,23 +358,9 @@ class HandoffJourneyIT extends HubIntegrationTest {
         return surnames.get(beneficiary);
     }
 
-    private JsonNode event(String beneficiary, String json) {
-        HttpResponse<String> answer = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
-                json.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return readJson(answer.body());
-    }
-
-    private JsonNode handoffsOf(String beneficiary) {
-        HttpResponse<String> answer = get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", PROGRAMME);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return readJson(answer.body());
-    }
-
     private List<String> pendingFor(String apiKey, String beneficiary) {
-        JsonNode answer = readJson(get("/api/v1/handoffs?status=PENDING", apiKey).body());
         List<String> ids = new ArrayList<>();
-        for (JsonNode item : answer.get("handoffs")) {
+        for (JsonNode item : pendingHandoffs(apiKey)) {
             if (beneficiary.equals(item.at("/handoff/beneficiary/id").asText())) {
                 ids.add(item.get("handoffId").asText());
             }
@@ -387,21 +368,11 @@ class HandoffJourneyIT extends HubIntegrationTest {
         return ids;
     }
 
-    private HttpResponse<String> ack(String handoffId, String apiKey) {
-        return postJson("/api/v1/handoffs/" + handoffId + "/ack", apiKey, new byte[0]);
-    }
-
-    private HttpResponse<String> replay(String handoffId) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/ops/handoffs/" + handoffId + "/replay"))
-                .header("Authorization", operatorLogin()).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
     private JsonNode awaitOpsStatus(String handoffId, String status) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/ops/handoffs?status=" + status))
-                    .header("Authorization", operatorLogin()).GET());
-            for (JsonNode handoff : readJson(answer.body()).get("handoffs")) {
+            JsonNode listed = Json.read(getAsOperator("/api/v1/ops/handoffs?status=" + status).body());
+            for (JsonNode handoff : listed.get("handoffs")) {
                 if (handoff.get("handoffId").asText().equals(handoffId)) {
                     found[0] = handoff;
                     return true;
@@ -410,16 +381,6 @@ class HandoffJourneyIT extends HubIntegrationTest {
             return false;
         });
         return found[0];
-    }
-
-    private void awaitStatus(String beneficiary, String handoffId, String status) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> handoffsOf(beneficiary).get("handoffs").findParents("handoffId")
-                .stream().anyMatch(h -> h.get("handoffId").asText().equals(handoffId)
-                        && h.get("status").asText().equals(status)));
-    }
-
-    private static String operatorLogin() {
-        return "Basic " + Base64.getEncoder().encodeToString("operator:demo-operator-password".getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> summary(JsonNode handoffs) {
@@ -432,9 +393,9 @@ class HandoffJourneyIT extends HubIntegrationTest {
         return lines;
     }
 
-    private static List<String> decisions(JsonNode all, String outcome) {
+    private static List<String> decisions(HandoffHistory all, String outcome) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode decision : all.get("decisions")) {
+        for (JsonNode decision : all.decisions()) {
             if (decision.get("outcome").asText().equals(outcome)) {
                 lines.add(decision.get("trigger").asText() + "|" + decision.get("rule_id").asText());
             }
@@ -442,29 +403,8 @@ class HandoffJourneyIT extends HubIntegrationTest {
         return lines;
     }
 
-    private static JsonNode find(JsonNode handoffs, String rule) {
-        for (JsonNode handoff : handoffs) {
-            if (handoff.get("rule").asText().equals(rule)) {
-                return handoff;
-            }
-        }
-        throw new AssertionError("no handoff by rule " + rule + " in " + handoffs);
-    }
-
     private static String letters(int n) {
         return String.valueOf((char) ('a' + n % 26)) + (char) ('a' + (n / 26) % 26);
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(text, e);
-        }
-    }
-
-    private static JsonNode readJson(byte[] bytes) {
-        return readJson(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static WebhookReceiver startReceiver() {

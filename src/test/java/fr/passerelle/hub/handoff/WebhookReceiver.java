@@ -2,6 +2,7 @@ package fr.passerelle.hub.handoff;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.passerelle.hub.handoff.channel.HandoffChannel;
 import fr.passerelle.hub.handoff.channel.WebhookChannel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final String secret;
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
@@ -31,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.createContext("/passerelle/handoffs", this::handle);
         server.start();
     }
@@ -82,7 +85,7 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            String id = exchange.getRequestHeaders().getFirst(WebhookChannel.HANDOFF_ID_HEADER);
+            String id = exchange.getRequestHeaders().getFirst(HandoffChannel.HANDOFF_ID_HEADER);
             accepted.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             bodies.put(id, new String(body, StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
@@ -100,5 +103,6 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

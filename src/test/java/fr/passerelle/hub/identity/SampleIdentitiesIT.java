@@ -1,22 +1,23 @@
 package fr.passerelle.hub.identity;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.PayloadOutcome;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,12 +53,8 @@ class SampleIdentitiesIT extends HubIntegrationTest {
         receive("ml-val-orge", "ml-val-orge/dossiers-api.v1", "ml-val-orge/api/dossiers-page-2.json", -1);
         receive("ft-91", "ft-91/orientations-extract.v1", "ft-91/valid/extract_orientations_creation_20261120.csv", 21);
         receive("plie-val-orge", "plie-val-orge/participants.v1", "plie-val-orge/valid/participants-orientes-2026-11-20.xlsx", 11);
-        List<Path> aile;
-        try (Stream<Path> files = Files.list(SAMPLES.resolve("aile/valid"))) {
-            aile = files.sorted().toList();
-        }
-        for (Path referral : aile) {
-            assertThat(postJson("/api/v1/referrals", "demo-aile-key", Files.readAllBytes(referral)).statusCode())
+        for (Path referral : PartnerSamples.folder("aile/valid")) {
+            assertThat(postJson("/api/v1/referrals", AILE_KEY, Files.readAllBytes(referral)).statusCode())
                     .isIn(200, 202);
         }
     }
@@ -84,7 +81,7 @@ class SampleIdentitiesIT extends HubIntegrationTest {
     void everyPersonHasAllTheirReferralsOnOneRecordAndNobodyElses() throws IOException {
         Map<String, Set<UUID>> recordsByPerson = new HashMap<>();
         Map<UUID, Set<String>> peopleByRecord = new HashMap<>();
-        for (String line : Files.readAllLines(SAMPLES.resolve("truth.csv")).subList(1, 61)) {
+        for (String line : PartnerSamples.truth()) {
             String[] cells = line.split(",");
             UUID beneficiary = jdbc.sql("select beneficiary_id from referral where partner_id = :p and record_key = :k")
                     .param("p", cells[0]).param("k", cells[2]).query(UUID.class).single();
@@ -98,7 +95,7 @@ class SampleIdentitiesIT extends HubIntegrationTest {
 
     @Test
     void eachMultiPartnerPersonCarriesEveryPartnersIdentifier() throws IOException {
-        for (String line : Files.readAllLines(SAMPLES.resolve("truth.csv")).subList(1, 61)) {
+        for (String line : PartnerSamples.truth()) {
             String[] cells = line.split(",");
             Integer held = jdbc.sql("""
                             select count(*) from beneficiary_identifier i

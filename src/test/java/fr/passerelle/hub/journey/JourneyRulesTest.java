@@ -3,9 +3,9 @@ package fr.passerelle.hub.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.canonical.Barrier;
 import fr.passerelle.hub.canonical.FieldIssue;
+import fr.passerelle.hub.testsupport.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,17 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Parsing journey events and what may follow what, without HTTP or a database. */
 class JourneyRulesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     private final JourneyEventParser parser = new JourneyEventParser(CLOCK);
     private final UUID beneficiary = UUID.randomUUID();
 
     private JourneyEvent event(String json) {
-        try {
-            return parser.parse(JSON.readTree(json), beneficiary, "ruche-itineraire");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return parser.parse(Json.read(json), beneficiary, "ruche-itineraire");
     }
 
     private static List<String> fields(Runnable parsing) {

@@ -1,20 +1,15 @@
 package fr.passerelle.hub.mapping;
 
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The partner samples (copied unchanged from {@code ../shared/samples} so that a clean clone carries them) read
- * through the project's real mapping files.
- */
+/** The partner samples ({@link PartnerSamples}) read through the project's real mapping files. */
 final class Samples {
 
-    static final Path ROOT = Path.of("src", "test", "resources", "samples");
     static final Map<String, MappingDefinition> MAPPINGS = load();
     static final RecordMapper MAPPER = new RecordMapper(Clock.systemDefaultZone());
 
@@ -29,16 +24,8 @@ final class Samples {
         return mapping;
     }
 
-    static byte[] bytes(String sample) {
-        try {
-            return Files.readAllBytes(ROOT.resolve(sample));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static List<SourceRecord> read(String mappingId, String sample) {
-        return PayloadReader.read(mapping(mappingId), bytes(sample));
+        return PayloadReader.read(mapping(mappingId), PartnerSamples.sample(sample));
     }
 
     static List<MappedRecord> map(String mappingId, String sample) {

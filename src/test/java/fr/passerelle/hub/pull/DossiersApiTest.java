@@ -1,12 +1,11 @@
 package fr.passerelle.hub.pull;
 
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.passerelle.hub.support.HubIntegrationTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,8 @@ class DossiersApiTest {
 
     @Test
     void summarizesTheSamplePagesPagingAndLatestUpdate() throws Exception {
-        DossiersApi.PageSummary first = DossiersApi.summarize(Files.readAllBytes(
-                HubIntegrationTest.SAMPLES.resolve("ml-val-orge/api/dossiers-page-1.json")));
-        DossiersApi.PageSummary second = DossiersApi.summarize(Files.readAllBytes(
-                HubIntegrationTest.SAMPLES.resolve("ml-val-orge/api/dossiers-page-2.json")));
+        DossiersApi.PageSummary first = DossiersApi.summarize(sample("ml-val-orge/api/dossiers-page-1.json"));
+        DossiersApi.PageSummary second = DossiersApi.summarize(sample("ml-val-orge/api/dossiers-page-2.json"));
         assertThat(first).isEqualTo(new DossiersApi.PageSummary(1, 2, 10,
                 OffsetDateTime.parse("2026-11-20T09:03:00+01:00").toInstant(), 0));
         assertThat(second).isEqualTo(new DossiersApi.PageSummary(2, 2, 6,

@@ -1,19 +1,18 @@
 package fr.passerelle.hub.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeMissionLocaleApi implements AutoCloseable {
 
     static final String TOKEN = "test-ml-api-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the partner saw it. */
     record Request(Map<String, String> query, String authorization, int status) {
@@ -71,13 +69,8 @@ final class FakeMissionLocaleApi implements AutoCloseable {
     void reset() {
         List<ObjectNode> loaded = new ArrayList<>();
         for (String page : List.of("dossiers-page-1.json", "dossiers-page-2.json")) {
-            try {
-                JsonNode root = JSON.readTree(Files.readAllBytes(
-                        HubIntegrationTest.SAMPLES.resolve("ml-val-orge/api/" + page)));
-                root.get("dossiers").forEach(dossier -> loaded.add((ObjectNode) dossier.deepCopy()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            JsonNode root = Json.read(PartnerSamples.sample("ml-val-orge/api/" + page));
+            root.get("dossiers").forEach(dossier -> loaded.add((ObjectNode) dossier.deepCopy()));
         }
         dossiers = sorted(loaded);
         failures.clear();
@@ -150,12 +143,12 @@ final class FakeMissionLocaleApi implements AutoCloseable {
                 .filter(dossier -> since == null || !updatedAt(dossier).isBefore(since))
                 .toList();
         int totalPages = (selected.size() + size - 1) / size;
-        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode answer = Json.object();
         answer.put("page", page);
         answer.put("totalPages", totalPages);
         ArrayNode list = answer.putArray("dossiers");
         selected.stream().skip((long) (page - 1) * size).limit(size).forEach(list::add);
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(answer);
+        return answer.toPrettyString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<ObjectNode> sorted(List<ObjectNode> dossiers) {

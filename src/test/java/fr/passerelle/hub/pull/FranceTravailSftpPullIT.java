@@ -1,9 +1,10 @@
 package fr.passerelle.hub.pull;
 
+import static fr.passerelle.hub.testsupport.PartnerSamples.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ class FranceTravailSftpPullIT extends HubIntegrationTest {
     @Test
     void takesTheNightlyExtractOnceAndLeavesItOnFranceTravailsServer() {
         String name = "extract_orientations_creation_20261120.csv";
-        SFTP.publish(SAMPLES.resolve("ft-91/valid/" + name), name);
+        SFTP.publish(path("ft-91/valid/" + name), name);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(name).contains("DONE"));
         assertThat(jdbc.sql("""
@@ -68,7 +69,7 @@ class FranceTravailSftpPullIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> SFTP.listings() > listingsBefore);
         String name = "extract_orientations_creation_20261121.csv";
 
-        SFTP.publish(SAMPLES.resolve("ft-91/invalid/nir-with-wrong-key.csv"), name);
+        SFTP.publish(path("ft-91/invalid/nir-with-wrong-key.csv"), name);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> status(name).contains("DONE"));
         assertThat(jdbc.sql("select records_accepted || '/' || records_total from inbound_file where file_name = :name")

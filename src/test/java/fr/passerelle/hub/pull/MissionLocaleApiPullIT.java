@@ -3,10 +3,10 @@ package fr.passerelle.hub.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.hub.partner.PartnerFolders;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -227,14 +227,10 @@ class MissionLocaleApiPullIT extends HubIntegrationTest {
     }
 
     static List<String> truthKeys() {
-        try {
-            return Files.readAllLines(SAMPLES.resolve("truth.csv")).stream()
-                    .map(line -> line.split(","))
-                    .filter(cells -> cells[0].equals("ml-val-orge") && cells[1].startsWith("export-imilo-2026-11-20.csv"))
-                    .map(cells -> cells[2])
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartnerSamples.truth().stream()
+                .map(line -> line.split(","))
+                .filter(cells -> cells[0].equals("ml-val-orge") && cells[1].startsWith("export-imilo-2026-11-20.csv"))
+                .map(cells -> cells[2])
+                .toList();
     }
 }

@@ -3,7 +3,7 @@ package fr.passerelle.hub.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.passerelle.hub.PasserelleApplication;
+import fr.passerelle.hub.testsupport.StandaloneHub;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,10 +55,7 @@ class MissionLocaleApiPullRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test").run(
-                "--passerelle.database.embedded.clean-on-start=false",
-                "--passerelle.database.embedded.data-directory=" + temp.resolve("pgdata"),
-                "--passerelle.files.root=" + temp.resolve("files"),
+        return StandaloneHub.startOnKeptData(temp, "--spring.profiles.active=test",
                 "--passerelle.pull.api.ml-val-orge-api.enabled=true",
                 "--passerelle.pull.api.ml-val-orge-api.initial-delay=0",
                 "--passerelle.pull.api.ml-val-orge-api.period=200",

@@ -3,15 +3,13 @@ package fr.passerelle.hub.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
+import fr.passerelle.hub.testsupport.FreePorts;
+import fr.passerelle.hub.testsupport.HubClient;
+import fr.passerelle.hub.testsupport.PartnerDialects;
+import fr.passerelle.hub.testsupport.PartnerSamples;
+import fr.passerelle.hub.testsupport.PartnerSftpClient;
+import fr.passerelle.hub.testsupport.SyntheticReferral;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import fr.passerelle.hub.support.HubIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +41,15 @@ class HubKilledMidFileIT {
     private static final Duration PROCESSING = Duration.ofSeconds(240);
 
     private final Path data = Path.of("target", "hub-killed", UUID.randomUUID().toString()).toAbsolutePath();
-    private final int httpPort = freePort();
-    private final int sftpPort = freePort();
-    private final int databasePort = freePort();
+    private final int httpPort = FreePorts.next();
+    private final int sftpPort = FreePorts.next();
+    private final int databasePort = FreePorts.next();
     private final List<Process> hubs = new ArrayList<>();
 
     @Test
     void aHubKilledInTheMiddleOfAFileProcessesTheRestOnRestartWithNoRowLostOrDoubled() throws Exception {
         Process first = startHub(1, true);
-        try (PartnerSftpClient ml = PartnerSftpClient.withPassword(sftpPort, "ml-val-orge", "demo-ml-val-orge-sftp")) {
+        try (PartnerSftpClient ml = PartnerSftpClient.asPartner(sftpPort, "ml-val-orge")) {
             ml.put("/inbox/" + FILE, missionLocaleExport(ROWS));
         }
         await().atMost(PROCESSING).pollInterval(Duration.ofMillis(10))
@@ -61,7 +60,7 @@ class HubKilledMidFileIT {
         killPostgres();
         assertThat(recordedBeforeKill).as("the hub was killed in the middle of the file").isBetween(1, ROWS - 1);
         // While the hub was down, France Travail dropped its extract into its inbox: the start-up sweep takes it.
-        Files.copy(HubIntegrationTest.SAMPLES.resolve("ft-91/valid/extract_orientations_creation_20261120.csv"),
+        Files.copy(PartnerSamples.path("ft-91/valid/extract_orientations_creation_20261120.csv"),
                 data.resolve("files/ft-91/inbox/extract_orientations_creation_20261120.csv"));
 
         // Not awaiting readiness: the hub becomes ready only once it has resumed the file.
@@ -125,13 +124,11 @@ class HubKilledMidFileIT {
         if (!awaitReadiness) {
             return hub;
         }
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + httpPort + "/actuator/health/readiness")).build();
+        HubClient http = new HubClient(httpPort);
         await().atMost(START).pollInterval(Duration.ofMillis(200))
                 .failFast("the hub process exited; see " + data.resolve("hub-run-" + run + ".log"), () -> !hub.isAlive())
                 .ignoreExceptions()
-                .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() -> http.get("/actuator/health/readiness", null).statusCode() == 200);
         return hub;
     }
 
@@ -188,36 +185,20 @@ class HubKilledMidFileIT {
                 "ka", "le", "mo", "na", "ri", "tu"};
         String[] firstNames = {"Léa", "Hugo", "Chloé", "Nathan", "Inès", "Lucas", "Manon", "Yanis", "Camille", "Adam",
                 "Sarah", "Noah", "Jade", "Rayan", "Lina", "Mathis", "Zoé", "Ethan", "Anaïs", "Sacha"};
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Identifiant dossier;Nom de naissance;Nom d'usage;Prénom;Date de naissance;Sexe;Adresse;"
-                + "Code postal;Commune;Téléphone;Courriel;Identifiant France Travail;NIR;Niveau de formation;"
-                + "Bénéficiaire RSA;Freins;Projet de création;Conseiller référent;Courriel conseiller;"
-                + "Date d'orientation;Consentement partage\r\n");
+        List<SyntheticReferral> people = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             String lastName = capitalized(syllables[i % 20] + syllables[(i / 20) % 20] + syllables[(i / 400) % 20]
                     + "ne");
-            String firstName = firstNames[i % firstNames.length];
-            String birthDate = "%02d/%02d/%d".formatted(i % 28 + 1, (i / 28) % 12 + 1, 2001 + (i / 336) % 9);
-            csv.append(String.join(";", String.valueOf(70_000_000 + i), lastName, "", firstName, birthDate,
-                    i % 2 == 0 ? "F" : "H", (i % 90 + 1) + " rue des Essais", "91220", "Brétigny-sur-Orge",
-                    "06%08d".formatted(10_000_000 + i), "personne" + i + "@essai.example.org", "", "", "NV4", "Non",
-                    "Mobilité", "Ouvrir un atelier", "Sophie Marchand", "s.marchand@ml-valdorge.example.org",
-                    "20/11/2026", "Oui")).append("\r\n");
+            LocalDate birthDate = LocalDate.of(2001 + (i / 336) % 9, (i / 28) % 12 + 1, i % 28 + 1);
+            people.add(new SyntheticReferral("ml-val-orge", String.valueOf(70_000_000 + i), null, lastName, null,
+                    firstNames[i % firstNames.length], birthDate, i % 2 == 0 ? 'F' : 'H', null, null,
+                    "06%08d".formatted(10_000_000 + i), "personne" + i + "@essai.example.org",
+                    (i % 90 + 1) + " rue des Essais", "91220", "Brétigny-sur-Orge"));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return PartnerDialects.missionLocaleCsv(people);
     }
 
     private static String capitalized(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,7 +3,8 @@ package fr.passerelle.hub.sftp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSftpClient;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class PartnerOnboardingIT extends HubIntegrationTest {
 
     @Test
     void aPartnerAddedByFilesOnlyHasItsExportTakenOverSftp() throws Exception {
-        try (PartnerSftpClient mjc = PartnerSftpClient.withPassword(server.port(), "mjc-grigny", "demo-mjc-grigny-sftp")) {
+        try (PartnerSftpClient mjc = PartnerSftpClient.asPartner(server.port(), "mjc-grigny")) {
             mjc.put("inbox/inscriptions-2026-11-21.csv", Files.readAllBytes(SAMPLE));
             await().atMost(Duration.ofSeconds(60)).until(() -> mjc.list("outbox").stream()
                     .anyMatch(name -> name.startsWith("inscriptions-2026-11-21.rejets")));

@@ -2,10 +2,13 @@ package fr.passerelle.hub.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.passerelle.hub.testsupport.DemoCredentials.sftpPassword;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.hub.partner.PartnerFolders;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.PartnerSftpClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -295,9 +298,9 @@ class SftpPushIT extends HubIntegrationTest {
 
     @Test
     void refusesAWrongPasswordAndAnUnknownAccount() {
-        assertThatThrownBy(() -> PartnerSftpClient.withPassword(server.port(), "ml-val-orge", "demo-aile-sftp"))
+        assertThatThrownBy(() -> PartnerSftpClient.withPassword(server.port(), "ml-val-orge", sftpPassword("aile")))
                 .isInstanceOf(Exception.class);
-        assertThatThrownBy(() -> PartnerSftpClient.withPassword(server.port(), "nobody", "demo-nobody-sftp"))
+        assertThatThrownBy(() -> PartnerSftpClient.asPartner(server.port(), "nobody"))
                 .isInstanceOf(Exception.class);
     }
 
@@ -330,7 +333,7 @@ class SftpPushIT extends HubIntegrationTest {
     @Test
     void offersSftpAndNothingElse() throws IOException {
         SshdSocketAddress hubHttp = new SshdSocketAddress("localhost", port);
-        try (ClientSession session = PartnerSftpClient.sshSession(server.port(), "ml-val-orge", "demo-ml-val-orge-sftp")) {
+        try (ClientSession session = PartnerSftpClient.sshSession(server.port(), "ml-val-orge", sftpPassword("ml-val-orge"))) {
             assertThat(runs(session.createExecChannel("id"))).isFalse();
             assertThat(runs(session.createShellChannel())).isFalse();
             ChannelDirectTcpip tunnel = session.createDirectTcpipChannel(new SshdSocketAddress("localhost", 0), hubHttp);
@@ -366,7 +369,7 @@ class SftpPushIT extends HubIntegrationTest {
     }
 
     private PartnerSftpClient connect(String partnerId) throws IOException {
-        return PartnerSftpClient.withPassword(server.port(), partnerId, "demo-" + partnerId + "-sftp");
+        return PartnerSftpClient.asPartner(server.port(), partnerId);
     }
 
     private Map<String, Object> awaitFinished(String partnerId, String fileName) {

@@ -1,12 +1,14 @@
 package fr.passerelle.hub.soap;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.FT_91_KEY;
+import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.soap.contract.v1.Adresse;
 import fr.passerelle.hub.soap.contract.v1.Anomalie;
@@ -24,7 +26,8 @@ import fr.passerelle.hub.soap.contract.v1.OrientationService;
 import fr.passerelle.hub.soap.contract.v1.SoumettreOrientation;
 import fr.passerelle.hub.soap.contract.v1.SoumettreOrientationReponse;
 import fr.passerelle.hub.soap.contract.v1.StatutOrientation;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.handler.MessageContext;
@@ -54,10 +57,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class FranceTravailSoapIT extends HubIntegrationTest {
 
-    private static final String FT_KEY = "demo-ft-91-key";
-    private static final String AILE_KEY = "demo-aile-key";
     private static final String NIR = "193092A07895670";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcClient jdbc;
@@ -67,11 +67,11 @@ class FranceTravailSoapIT extends HubIntegrationTest {
 
     @Test
     void acceptsAValidOrientationAndReadsItBackAccepted() throws Exception {
-        SoumettreOrientationReponse answer = client(FT_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0001")));
+        SoumettreOrientationReponse answer = client(FT_91_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0001")));
 
         assertThat(answer.getStatut()).isEqualTo(StatutOrientation.ACCEPTED);
         assertThat(answer.getAvertissement()).isEmpty();
-        ConsulterOrientationReponse status = client(FT_KEY).consulterOrientation(consult(answer.getIdentifiantOrientation()));
+        ConsulterOrientationReponse status = client(FT_91_KEY).consulterOrientation(consult(answer.getIdentifiantOrientation()));
         assertThat(status.getIdentifiantOrientation()).isEqualTo(answer.getIdentifiantOrientation());
         assertThat(status.getReferenceFranceTravail()).isEqualTo("ORI-91027-0001");
         assertThat(status.getStatut()).isEqualTo(StatutOrientation.ACCEPTED);
@@ -79,7 +79,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         assertThat(status.getVersion()).isEqualTo(1);
         assertThat(status.getHistorique().getChangement()).extracting(change -> change.getStatut())
                 .contains(StatutOrientation.ACCEPTED);
-        JsonNode canonical = JSON.readTree(jdbc.sql("select canonical::text from referral where id = cast(:id as uuid)")
+        JsonNode canonical = Json.read(jdbc.sql("select canonical::text from referral where id = cast(:id as uuid)")
                 .param("id", answer.getIdentifiantOrientation()).query(String.class).single());
         assertThat(canonical.at("/identity/birthName").asText()).isEqualTo("LUCAS");
         assertThat(canonical.at("/identity/birthDate").asText()).isEqualTo("1993-09-05");
@@ -92,8 +92,8 @@ class FranceTravailSoapIT extends HubIntegrationTest {
 
     @Test
     void sameReferenceTwiceIsTheSameOrientation() throws Exception {
-        SoumettreOrientationReponse first = client(FT_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0002")));
-        SoumettreOrientationReponse second = client(FT_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0002")));
+        SoumettreOrientationReponse first = client(FT_91_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0002")));
+        SoumettreOrientationReponse second = client(FT_91_KEY).soumettreOrientation(submit(lucasNoel("ORI-91027-0002")));
 
         assertThat(second.getIdentifiantOrientation()).isEqualTo(first.getIdentifiantOrientation());
         assertThat(jdbc.sql("select count(*) from referral where partner_id = 'ft-91' and record_key = 'ORI-91027-0002'")
@@ -105,12 +105,12 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         Orientation orientation = lucasNoel("ORI-91027-0003");
         orientation.getIndividu().setNir("193092A07895671");
 
-        SoumettreOrientationReponse answer = client(FT_KEY).soumettreOrientation(submit(orientation));
+        SoumettreOrientationReponse answer = client(FT_91_KEY).soumettreOrientation(submit(orientation));
 
         assertThat(answer.getStatut()).isEqualTo(StatutOrientation.ACCEPTED);
         assertThat(answer.getAvertissement()).extracting(Anomalie::getChamp, Anomalie::getCode)
                 .containsExactly(tuple("individu.nir", "NIR_INVALIDE"));
-        assertThat(client(FT_KEY).consulterOrientation(consult(answer.getIdentifiantOrientation())).getAvertissement())
+        assertThat(client(FT_91_KEY).consulterOrientation(consult(answer.getIdentifiantOrientation())).getAvertissement())
                 .extracting(Anomalie::getChamp).containsExactly("individu.nir");
     }
 
@@ -122,7 +122,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         orientation.getIndividu().getAdresse().setCodePostal("9110");
 
         OrientationInvalide fault = catchThrowableOfType(OrientationInvalide.class,
-                () -> client(FT_KEY).soumettreOrientation(submit(orientation)));
+                () -> client(FT_91_KEY).soumettreOrientation(submit(orientation)));
 
         assertThat(fault.getMessage()).startsWith("Orientation invalide");
         assertThat(fault.getFaultInfo().getErreur()).extracting(Anomalie::getChamp).containsExactlyInAnyOrder(
@@ -138,7 +138,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         orientation.getContrainte().get(1).setCode(99);
 
         OrientationInvalide fault = catchThrowableOfType(OrientationInvalide.class,
-                () -> client(FT_KEY).soumettreOrientation(submit(orientation)));
+                () -> client(FT_91_KEY).soumettreOrientation(submit(orientation)));
 
         assertThat(fault.getFaultInfo().getErreur()).extracting(Anomalie::getChamp).containsExactly("contrainte.code");
     }
@@ -148,7 +148,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         Orientation orientation = lucasNoel("ORI-91027-0006-REJETEE");
         orientation.getIndividu().setPrenom(null);
 
-        assertThatThrownBy(() -> client(FT_KEY).soumettreOrientation(submit(orientation)))
+        assertThatThrownBy(() -> client(FT_91_KEY).soumettreOrientation(submit(orientation)))
                 .isInstanceOf(OrientationInvalide.class);
 
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -169,11 +169,11 @@ class FranceTravailSoapIT extends HubIntegrationTest {
     @Test
     void answersOrientationIntrouvableForAnUnknownIdOrAnotherPartnersOrientation() throws IOException {
         HttpResponse<String> aile = postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-001.json"));
-        String aileReferral = JSON.readTree(aile.body()).get("referralId").asText();
+        String aileReferral = Json.read(aile.body()).get("referralId").asText();
 
         for (String id : List.of(UUID.randomUUID().toString(), aileReferral)) {
             OrientationIntrouvable fault = catchThrowableOfType(OrientationIntrouvable.class,
-                    () -> client(FT_KEY).consulterOrientation(consult(id)));
+                    () -> client(FT_91_KEY).consulterOrientation(consult(id)));
             assertThat(fault.getFaultInfo().getIdentifiantOrientation()).isEqualTo(id);
         }
     }
@@ -214,7 +214,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
                 .replaceFirst("<\\?xml[^>]*>", "")
                 .replace("ORI-91027-RAW-0001", "&xxe;");
 
-        HttpResponse<String> response = postSoap(FT_KEY, envelope);
+        HttpResponse<String> response = postSoap(FT_91_KEY, envelope);
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("soap:Client", "refusée avant traitement", "DTD")
@@ -234,7 +234,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         laughs.append("]>").append(SoapContractTest.validEnvelope().replaceFirst("<\\?xml[^>]*>", "")
                 .replace("ORI-91027-RAW-0001", "&lol9;"));
 
-        HttpResponse<String> response = postSoap(FT_KEY, laughs.toString());
+        HttpResponse<String> response = postSoap(FT_91_KEY, laughs.toString());
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("Fault").doesNotContain("lollollol");
@@ -242,7 +242,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
 
     @Test
     void refusesMalformedXmlWithAFaultInFrench() {
-        HttpResponse<String> response = postSoap(FT_KEY, SoapContractTest.validEnvelope()
+        HttpResponse<String> response = postSoap(FT_91_KEY, SoapContractTest.validEnvelope()
                 .replace("</ori:prenom>", "</ori:prenon>"));
 
         assertThat(response.statusCode()).isEqualTo(500);
@@ -254,7 +254,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         String envelope = SoapContractTest.validEnvelope()
                 .replace("<soapenv:Header/>", "<soapenv:Header><!--" + "x".repeat(300_000) + "--></soapenv:Header>");
 
-        HttpResponse<String> response = postSoap(FT_KEY, envelope);
+        HttpResponse<String> response = postSoap(FT_91_KEY, envelope);
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("trop volumineuse");
@@ -262,12 +262,12 @@ class FranceTravailSoapIT extends HubIntegrationTest {
 
     @Test
     void answersARawEnvelopeWithoutEchoingTheApiKey() {
-        HttpResponse<String> response = postSoap(FT_KEY, SoapContractTest.validEnvelope());
+        HttpResponse<String> response = postSoap(FT_91_KEY, SoapContractTest.validEnvelope());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("soumettreOrientationReponse", "ACCEPTED");
         assertThat(response.headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Api-Key"));
-        assertThat(response.headers().map().values().toString()).doesNotContain(FT_KEY);
+        assertThat(response.headers().map().values().toString()).doesNotContain(FT_91_KEY);
     }
 
     @Test
@@ -277,9 +277,9 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         invalid.getIndividu().setDateNaissance(null);
         invalid.getIndividu().getAdresse().setCodePostal("9110");
 
-        assertThat(catchThrowableOfType(Exception.class, () -> client(FT_KEY).soumettreOrientation(submit(valid))))
+        assertThat(catchThrowableOfType(Exception.class, () -> client(FT_91_KEY).soumettreOrientation(submit(valid))))
                 .isNull();
-        assertThatThrownBy(() -> client(FT_KEY).soumettreOrientation(submit(invalid)))
+        assertThatThrownBy(() -> client(FT_91_KEY).soumettreOrientation(submit(invalid)))
                 .isInstanceOf(OrientationInvalide.class);
 
         assertThat(output.getAll()).doesNotContain(NIR, "LUCAS", "NOEL", "noel.lucas77", "0745650450", "1993-09-05",

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailChannel implements HandoffChannel {
 
-    static final String HANDOFF_ID_HEADER = "X-Passerelle-Handoff-Id";
 
     private final ObjectProvider<JavaMailSender> mail;
     private final ReferentLinks links;

@@ -9,6 +9,9 @@ import fr.passerelle.hub.partner.Channel;
  */
 public interface HandoffChannel {
 
+    /** The stable handoff id every channel sends with the handoff, so that the receiver can de-duplicate (SPEC §5). */
+    String HANDOFF_ID_HEADER = "X-Passerelle-Handoff-Id";
+
     Channel channel();
 
     void deliver(Handoff handoff) throws DeliveryException;

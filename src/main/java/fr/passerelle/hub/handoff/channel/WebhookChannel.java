@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 public class WebhookChannel implements HandoffChannel {
 
     public static final String SIGNATURE_HEADER = "X-Passerelle-Signature";
-    public static final String HANDOFF_ID_HEADER = "X-Passerelle-Handoff-Id";
 
     private final HandoffProperties properties;
     private final HttpClient http;

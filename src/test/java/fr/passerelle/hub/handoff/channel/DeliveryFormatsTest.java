@@ -2,10 +2,10 @@ package fr.passerelle.hub.handoff.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffStatus;
 import fr.passerelle.hub.partner.Channel;
+import fr.passerelle.hub.testsupport.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ class DeliveryFormatsTest {
     @Test
     void sftpFileIsOneSemicolonSeparatedRowWithFrenchHeadersAndNeutralisedCells() throws IOException {
         UUID id = UUID.randomUUID();
-        var payload = new ObjectMapper().readTree("""
+        var payload = Json.read("""
                 {"handoffId":"%s","createdAt":"2026-11-23T09:00:00Z","beneficiary":{"id":"b-1","lastName":"=cmd|' /C calc'!A0",
                  "firstNames":"Léa","phones":["+33612345678"],"postalCode":"91220"},"event":{"type":"BARRIER_REPORTED","barrier":"MOBILITE"}}
                 """.formatted(id));

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.handoff.HandoffOutbox;
 import fr.passerelle.hub.handoff.referent.ReferentLinkToken;
 import fr.passerelle.hub.handoff.referent.ReferentLinks;
+import fr.passerelle.hub.testsupport.SmtpHubTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,8 @@ class EmailHandoffIT extends SmtpHubTest {
     @Test
     void socialBarrierWithConsentEmailsTheSocialWorkerALinkAndNoPersonalData() throws Exception {
         Person person = referAndStart(24, "91240", true, true);
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\",\"note\":\"hébergée chez sa sœur\"}");
-        String handoffId = handoff(person.id(), "barrier-social").get("handoffId").asText();
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\",\"note\":\"hébergée chez sa sœur\"}");
+        String handoffId = handoffsOf(person.id()).withRule("barrier-social").get("handoffId").asText();
 
         MimeMessage mail = awaitMail(handoffId);
         assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(SOCIAL_WORKER_EMAIL);
@@ -59,7 +58,7 @@ class EmailHandoffIT extends SmtpHubTest {
                 person.birthDate().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), "Logement", "LOGEMENT",
                 "sœur", person.id());
         String path = linkPath(mail);
-        JsonNode delivered = awaitHandoffStatus(person.id(), "barrier-social", "DELIVERED");
+        JsonNode delivered = awaitHandoffStatus(person.id(), handoffId, "DELIVERED");
         assertThat(delivered.get("attempts").findValuesAsText("outcome")).containsExactly("DELIVERED");
         // SECURITY: the hub keeps the token's digest, never the token.
         String token = path.substring(path.lastIndexOf('/') + 1);
@@ -82,8 +81,8 @@ class EmailHandoffIT extends SmtpHubTest {
     @Test
     void tamperedForeignAndExpiredLinksAreRefusedWithoutSayingWhatTheyNamed() throws Exception {
         Person person = referAndStart(30, "91240", true, true);
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
-        String handoffId = handoff(person.id(), "barrier-social").get("handoffId").asText();
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
+        String handoffId = handoffsOf(person.id()).withRule("barrier-social").get("handoffId").asText();
         String path = linkPath(awaitMail(handoffId));
         String token = path.substring(path.lastIndexOf('/') + 1);
         String[] parts = token.split("\\.");
@@ -107,15 +106,15 @@ class EmailHandoffIT extends SmtpHubTest {
         HttpResponse<String> gone = get("/referent/handoffs/" + expired, null);
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.body()).contains("Ce lien a expiré").doesNotContain(person.lastName(), handoffId);
-        assertThat(handoff(person.id(), "barrier-social").get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("DELIVERED");
     }
 
     @Test
     void withoutConsentThePageSaysWhomToCallAndShowsNobody() {
         Person person = referAndStart(33, "91240", false, true);
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"SANTE\"}");
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"SANTE\"}");
         // The rules tell the programme team instead: an e-mail to La Ruche, whose page names nobody either.
-        String handoffId = handoff(person.id(), "barrier-social").get("handoffId").asText();
+        String handoffId = handoffsOf(person.id()).withRule("barrier-social").get("handoffId").asText();
         MimeMessage mail = awaitMail(handoffId);
         assertThat(body(mail)).doesNotContain(person.lastName(), "Santé");
         HttpResponse<String> page = get(linkPath(mail), null);
@@ -128,21 +127,17 @@ class EmailHandoffIT extends SmtpHubTest {
     void smtpServerDownRetriesThenParksAndReplayAfterRecoveryDeliversOnce() {
         smtpDown();
         Person person = referAndStart(41, "91240", true, true);
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FAMILLE\"}");
-        String handoffId = handoff(person.id(), "barrier-social").get("handoffId").asText();
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FAMILLE\"}");
+        String handoffId = handoffsOf(person.id()).withRule("barrier-social").get("handoffId").asText();
 
-        JsonNode parked = awaitHandoffStatus(person.id(), "barrier-social", "PARKED");
+        JsonNode parked = awaitHandoffStatus(person.id(), handoffId, "PARKED");
         assertThat(parked.get("attempts")).hasSize(3);
         assertThat(parked.get("attempts").findValuesAsText("errorCode")).containsOnly("SMTP_CONNEXION_REFUSEE");
         assertThat(parked.has("deliveredAt")).isFalse();
 
         smtpUp();
-        HttpResponse<String> replay = send(HttpRequest.newBuilder(uri("/api/v1/ops/handoffs/" + handoffId + "/replay"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "operator:demo-operator-password".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(replay.statusCode()).isEqualTo(202);
-        awaitHandoffStatus(person.id(), "barrier-social", "DELIVERED");
+        assertThat(replay(handoffId).statusCode()).isEqualTo(202);
+        awaitHandoffStatus(person.id(), handoffId, "DELIVERED");
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
                 .until(() -> mailsFor(handoffId).size() == 1);
         assertThat(get(linkPath(mailsFor(handoffId).get(0)), null).statusCode()).isEqualTo(200);

@@ -3,11 +3,11 @@ package fr.passerelle.hub.handoff.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.handoff.Handoff;
 import fr.passerelle.hub.handoff.HandoffStatus;
 import fr.passerelle.hub.handoff.soap.contract.v1.Relais;
 import fr.passerelle.hub.partner.Channel;
+import fr.passerelle.hub.testsupport.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class RelaisMapperTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID ID = UUID.fromString("0b6c1f4e-3d2a-4c55-9a51-1f0c2b7d8e90");
 
     @Test
@@ -54,7 +53,7 @@ class RelaisMapperTest {
 
     private static Handoff handoff(String payload) throws Exception {
         UUID person = UUID.randomUUID();
-        JsonNode json = JSON.readTree(payload.formatted(ID, person, ID));
+        JsonNode json = Json.read(payload.formatted(ID, person, ID));
         return new Handoff(ID, person, "BARRIER_REPORTED", "barrier-employment", "Frein signalé : Mobilité.", "…",
                 "referent:julie.morel@francetravail.example.fr", "EMPLOYMENT_COUNSELOR", "Julie Morel",
                 "julie.morel@francetravail.example.fr", "France Travail", "ft-91", Channel.SOAP, HandoffStatus.PENDING,

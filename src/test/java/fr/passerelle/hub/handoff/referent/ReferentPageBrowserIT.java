@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
-import fr.passerelle.hub.handoff.channel.SmtpHubTest;
+import fr.passerelle.hub.testsupport.SmtpHubTest;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,8 +87,8 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         // No social worker of record: the FINANCES barrier goes to the social service covering the commune.
         Person person = referAndStart(35, "91350", true, false);
         UUID beneficiary = UUID.fromString(person.id());
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
-        JsonNode handoff = handoff(person.id(), "barrier-social");
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"FINANCES\"}");
+        JsonNode handoff = handoffsOf(person.id()).withRule("barrier-social");
         assertThat(handoff.at("/recipient/name").asText()).isEqualTo("MDS Grigny");
         // Someone followed the person as social worker before: taking over ends their period.
         beneficiaries.addReferent(beneficiary, ReferentRole.SOCIAL_WORKER, new ReferentContact("Paul", "Ancien",
@@ -113,7 +112,7 @@ class ReferentPageBrowserIT extends SmtpHubTest {
 
         assertThat(text("answer")).contains("Relais pris");
         assertThat(browser.findElements(By.id("take-over"))).isEmpty();
-        assertThat(handoff(person.id(), "barrier-social").get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("ACKNOWLEDGED");
         List<Map<String, Object>> socialWorkers = jdbc.sql("""
                         select first_name, last_name, email, structure, until from beneficiary_referent
                         where beneficiary_id = :b and role = 'SOCIAL_WORKER' order by id""")
@@ -138,8 +137,8 @@ class ReferentPageBrowserIT extends SmtpHubTest {
     void theSocialWorkerDeclinesWithAReasonAndTheHandoffIsHandedOn() {
         long start = System.nanoTime();
         Person person = referAndStart(28, "91240", true, true);
-        event(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\"}");
-        JsonNode handoff = handoff(person.id(), "barrier-social");
+        journeyEvent(person.id(), "{\"type\":\"BARRIER_REPORTED\",\"barrier\":\"LOGEMENT\"}");
+        JsonNode handoff = handoffsOf(person.id()).withRule("barrier-social");
         assertThat(handoff.at("/recipient/email").asText()).isEqualTo(SOCIAL_WORKER_EMAIL);
         String path = linkPath(awaitMail(handoff.get("handoffId").asText()));
 
@@ -151,7 +150,7 @@ class ReferentPageBrowserIT extends SmtpHubTest {
                 .executeScript("document.getElementById('decline-reason').removeAttribute('required')");
         browser.findElement(By.id("decline")).click();
         assertThat(text("error")).contains("Indiquez pourquoi");
-        assertThat(handoff(person.id(), "barrier-social").get("status").asText()).isEqualTo("DELIVERED");
+        assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("DELIVERED");
 
         browser.findElement(By.id("decline-reason")).sendKeys("Je change de secteur le mois prochain.");
         browser.findElement(By.id("decline")).click();
@@ -159,11 +158,11 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         assertThat(text("answer")).contains("Relais refusé").contains("Je change de secteur");
         assertThat(browser.findElements(By.id("acknowledge"))).isEmpty();
         assertThat(browser.findElements(By.id("take-over"))).isEmpty();
-        JsonNode declined = handoff(person.id(), "barrier-social");
+        JsonNode declined = handoffsOf(person.id()).withRule("barrier-social");
         assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
         assertThat(declined.get("statusReason").asText()).contains("Laure Tissier").contains("Je change de secteur");
         // Handed on to the territory coordinator covering the commune, with the routing decision saying why.
-        JsonNode handedOn = handoff(person.id(), "referent-declined");
+        JsonNode handedOn = handoffsOf(person.id()).withRule("referent-declined");
         assertThat(handedOn.at("/recipient/role").asText()).isEqualTo("TERRITORY_COORDINATOR");
         assertThat(handedOn.get("reason").asText()).contains("Je change de secteur");
         assertThat(handedOn.get("explanation").asText()).contains(declined.get("handoffId").asText());

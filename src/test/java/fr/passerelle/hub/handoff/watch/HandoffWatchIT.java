@@ -1,21 +1,19 @@
 package fr.passerelle.hub.handoff.watch;
 
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.AileReferral;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -32,10 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestPropertySource(properties = "passerelle.test.isolated-context=handoff-watch")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HandoffWatchIT extends HubIntegrationTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AILE = "demo-aile-key";
-    private static final String PROGRAMME = "demo-ruche-itineraire-key";
 
     @Autowired
     JdbcClient jdbc;
@@ -54,26 +48,26 @@ class HandoffWatchIT extends HubIntegrationTest {
         String original = pulledByAile(beneficiary);
         age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
 
-        JsonNode reminder = await().atMost(Duration.ofSeconds(10)).until(() -> byRule(beneficiary, "ack-reminder"),
-                found -> found != null);
+        JsonNode reminder = await().atMost(Duration.ofSeconds(10))
+                .until(() -> handoffsOf(beneficiary).byRule("ack-reminder"), Optional::isPresent).orElseThrow();
         assertThat(reminder.get("trigger").asText()).isEqualTo("ACK_REMINDER");
         assertThat(reminder.at("/recipient/name").asText()).isEqualTo("Nadia Perrault");
         assertThat(reminder.at("/recipient/channel").asText()).isEqualTo("PULL_API");
         assertThat(reminder.get("reason").asText()).startsWith("Relance : le transfert " + original)
                 .contains("3 jours ouvrés");
-        assertThat(handoffById(beneficiary, original).get("statusReason").asText()).startsWith("relancé le");
-        JsonNode pulledReminder = pendingFor(AILE, reminder.get("handoffId").asText());
+        assertThat(handoffsOf(beneficiary).withId(original).get("statusReason").asText()).startsWith("relancé le");
+        JsonNode pulledReminder = pendingFor(AILE_KEY, reminder.get("handoffId").asText());
         assertThat(pulledReminder.at("/handoff/reminderOf").asText()).isEqualTo(original);
 
         age("update handoff_followup set at = now() - interval '10 days' where handoff_id = cast(:id as uuid)", original);
         JsonNode escalation = await().atMost(Duration.ofSeconds(10))
-                .until(() -> byRule(beneficiary, "ack-escalation"), found -> found != null);
+                .until(() -> handoffsOf(beneficiary).byRule("ack-escalation"), Optional::isPresent).orElseThrow();
         assertThat(escalation.get("trigger").asText()).isEqualTo("ACK_OVERDUE");
         assertThat(escalation.at("/recipient/role").asText()).isEqualTo("TERRITORY_COORDINATOR");
         assertThat(escalation.at("/recipient/name").asText()).isEqualTo("Camille Rouvier");
         assertThat(escalation.get("reason").asText()).contains("Nadia Perrault").contains(original);
         assertThat(escalation.get("explanation").asText()).contains("relancé").contains("coordinateur territorial");
-        assertThat(handoffById(beneficiary, original).get("statusReason").asText())
+        assertThat(handoffsOf(beneficiary).withId(original).get("statusReason").asText())
                 .startsWith("escaladé au coordinateur territorial");
 
         // At most once each, however often the watch runs.
@@ -89,25 +83,25 @@ class HandoffWatchIT extends HubIntegrationTest {
         String beneficiary = refer(true);
         String original = pulledByAile(beneficiary);
         age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
-        JsonNode reminder = await().atMost(Duration.ofSeconds(10)).until(() -> byRule(beneficiary, "ack-reminder"),
-                found -> found != null);
-        assertThat(postJson("/api/v1/handoffs/" + reminder.get("handoffId").asText() + "/ack", AILE, new byte[0])
+        JsonNode reminder = await().atMost(Duration.ofSeconds(10))
+                .until(() -> handoffsOf(beneficiary).byRule("ack-reminder"), Optional::isPresent).orElseThrow();
+        assertThat(acknowledge(reminder.get("handoffId").asText(), AILE_KEY)
                 .statusCode()).isEqualTo(200);
         age("update handoff_followup set at = now() - interval '10 days' where handoff_id = cast(:id as uuid)", original);
 
         watch.remindAndEscalate();
-        assertThat(byRule(beneficiary, "ack-escalation")).isNull();
+        assertThat(handoffsOf(beneficiary).byRule("ack-escalation")).isEmpty();
     }
 
     @Test
     void acknowledgedHandoffsAreNeverReminded() {
         String beneficiary = refer(true);
         String original = pulledByAile(beneficiary);
-        assertThat(postJson("/api/v1/handoffs/" + original + "/ack", AILE, new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(acknowledge(original, AILE_KEY).statusCode()).isEqualTo(200);
         age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
 
         watch.remindAndEscalate();
-        assertThat(byRule(beneficiary, "ack-reminder")).isNull();
+        assertThat(handoffsOf(beneficiary).byRule("ack-reminder")).isEmpty();
     }
 
     @Test
@@ -116,7 +110,7 @@ class HandoffWatchIT extends HubIntegrationTest {
         String original = pulledByAile(beneficiary);
         age("update handoff set delivered_at = now() - interval '10 days' where id = cast(:id as uuid)", original);
         String other = refer(true);
-        String parked = byRule(other, "referral-accepted").get("handoffId").asText();
+        String parked = handoffsOf(other).withRule("referral-accepted").get("handoffId").asText();
         age("update handoff set status = 'PARKED', parked_at = now() where id = cast(:id as uuid)", parked);
 
         alerts.refresh();
@@ -135,12 +129,12 @@ class HandoffWatchIT extends HubIntegrationTest {
         String silent = refer(true);
         String active = refer(true);
         // Someone recorded something about the second person today: they are followed.
-        event(active, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true}");
+        journeyEvent(active, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true}");
         makeSilentFor40Days(silent, true);
         makeSilentFor40Days(active, false);
 
         JsonNode alert = await().atMost(Duration.ofSeconds(10))
-                .until(() -> byRule(silent, "no-active-referent"), found -> found != null);
+                .until(() -> handoffsOf(silent).byRule("no-active-referent"), Optional::isPresent).orElseThrow();
         assertThat(alert.get("trigger").asText()).isEqualTo("NO_ACTIVE_REFERENT");
         assertThat(alert.at("/recipient/name").asText()).isEqualTo("Camille Rouvier");
         assertThat(alert.get("reason").asText()).contains("sans référent actif");
@@ -151,7 +145,7 @@ class HandoffWatchIT extends HubIntegrationTest {
         assertThat(jdbc.sql("select count(*) from handoff where beneficiary_id = cast(:b as uuid) and trigger = 'NO_ACTIVE_REFERENT'")
                 .param("b", silent).query(Integer.class).single()).isEqualTo(1);
         assertThat(decisions(silent)).containsOnlyOnce("NO_ACTIVE_REFERENT|no-active-referent|ROUTED");
-        assertThat(byRule(active, "no-active-referent")).isNull();
+        assertThat(handoffsOf(active).byRule("no-active-referent")).isEmpty();
     }
 
     // --- helpers
@@ -176,34 +170,22 @@ class HandoffWatchIT extends HubIntegrationTest {
 
     /** Referred by AILE in a commune the Val d'Orge coordination covers; its referral-accepted handoff is AILE's. */
     private String refer(boolean consent) {
-        ObjectNode referral = (ObjectNode) read(new String(sample("aile/valid/AILE-20261120-001.json"),
-                StandardCharsets.UTF_8));
-        referral.put("reference", "AILE-WATCH-" + UUID.randomUUID());
-        ObjectNode person = (ObjectNode) referral.get("beneficiary");
-        person.put("firstName", "Inès");
-        person.put("lastName", "Veille-" + UUID.randomUUID().toString().substring(0, 8));
-        person.put("birthDate", LocalDate.now().minusYears(35).minusDays(ThreadLocalRandom.current().nextInt(300)).toString());
-        person.putNull("nir");
-        person.putNull("franceTravailId");
-        person.put("email", "ines." + UUID.randomUUID() + "@example.org");
-        ((ObjectNode) person.get("address")).put("postalCode", "91240");
-        ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
-        HttpResponse<String> created = postJson("/api/v1/referrals", AILE, referral.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String referralId = read(created.body()).get("referralId").asText();
-        return read(get("/api/v1/referrals/" + referralId, AILE).body()).get("beneficiaryId").asText();
+        return referNewPersonAsAile(AileReferral.newPerson().firstName("Inès")
+                .lastName("Veille-" + UUID.randomUUID().toString().substring(0, 8))
+                .birthDate(LocalDate.now().minusYears(35).minusDays(ThreadLocalRandom.current().nextInt(300)))
+                .email("ines." + UUID.randomUUID() + "@example.org").postalCode("91240").consent(consent));
     }
 
     /** AILE lists its pending handoffs, which delivers them (pull API); the referral-accepted one of this person. */
     private String pulledByAile(String beneficiary) {
-        String id = byRule(beneficiary, "referral-accepted").get("handoffId").asText();
-        assertThat(pendingFor(AILE, id)).isNotNull();
-        assertThat(handoffById(beneficiary, id).get("status").asText()).isEqualTo("DELIVERED");
+        String id = handoffsOf(beneficiary).withRule("referral-accepted").get("handoffId").asText();
+        assertThat(pendingFor(AILE_KEY, id)).isNotNull();
+        assertThat(handoffsOf(beneficiary).withId(id).get("status").asText()).isEqualTo("DELIVERED");
         return id;
     }
 
     private JsonNode pendingFor(String apiKey, String handoffId) {
-        for (JsonNode item : read(get("/api/v1/handoffs?status=PENDING", apiKey).body()).get("handoffs")) {
+        for (JsonNode item : pendingHandoffs(apiKey)) {
             if (item.get("handoffId").asText().equals(handoffId)) {
                 return item;
             }
@@ -211,50 +193,12 @@ class HandoffWatchIT extends HubIntegrationTest {
         return null;
     }
 
-    private void event(String beneficiary, String json) {
-        HttpResponse<String> answer = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
-                json.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-    }
-
-    private JsonNode history(String beneficiary) {
-        HttpResponse<String> answer = get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", PROGRAMME);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return read(answer.body());
-    }
-
-    private JsonNode byRule(String beneficiary, String rule) {
-        for (JsonNode handoff : history(beneficiary).get("handoffs")) {
-            if (handoff.get("rule").asText().equals(rule)) {
-                return handoff;
-            }
-        }
-        return null;
-    }
-
-    private JsonNode handoffById(String beneficiary, String id) {
-        for (JsonNode handoff : history(beneficiary).get("handoffs")) {
-            if (handoff.get("handoffId").asText().equals(id)) {
-                return handoff;
-            }
-        }
-        throw new AssertionError("no handoff " + id);
-    }
-
     private List<String> decisions(String beneficiary) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode decision : history(beneficiary).get("decisions")) {
+        for (JsonNode decision : handoffsOf(beneficiary).decisions()) {
             lines.add(decision.get("trigger").asText() + "|" + decision.get("rule_id").asText() + "|"
                     + decision.get("outcome").asText());
         }
         return lines;
-    }
-
-    private static JsonNode read(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(text, e);
-        }
     }
 }

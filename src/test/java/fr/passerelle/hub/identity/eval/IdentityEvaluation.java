@@ -4,6 +4,8 @@ import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.PayloadOutcome;
+import fr.passerelle.hub.testsupport.PartnerDialects;
+import fr.passerelle.hub.testsupport.SyntheticReferral;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,16 +83,16 @@ final class IdentityEvaluation {
             List<SyntheticReferral> franceTravail = round.stream().filter(r -> r.partnerId().equals("ft-91")).toList();
             if (!missionLocale.isEmpty()) {
                 rejected += receive("ml-val-orge", "ml-val-orge/imilo-export.v1",
-                        "export-imilo-eval-" + seed + "-" + roundNumber + ".csv", DialectWriter.missionLocaleCsv(missionLocale));
+                        "export-imilo-eval-" + seed + "-" + roundNumber + ".csv", PartnerDialects.missionLocaleCsv(missionLocale));
             }
             if (!franceTravail.isEmpty()) {
                 rejected += receive("ft-91", "ft-91/orientations-extract.v1",
                         "extract_orientations_creation_eval_" + seed + "_" + roundNumber + ".csv",
-                        DialectWriter.franceTravailCsv(franceTravail));
+                        PartnerDialects.franceTravailCsv(franceTravail));
             }
             for (SyntheticReferral association : round.stream().filter(r -> r.partnerId().equals("aile")).toList()) {
                 rejected += receive("aile", "aile/association-referral.v1", association.recordKey() + ".json",
-                        DialectWriter.associationJson(association));
+                        PartnerDialects.associationJson(association));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,7 +3,7 @@ package fr.passerelle.hub.identity.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.hub.intake.PayloadIntake;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,7 +3,7 @@ package fr.passerelle.hub.identity.eval;
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

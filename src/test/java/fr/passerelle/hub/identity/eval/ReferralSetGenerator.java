@@ -1,5 +1,8 @@
 package fr.passerelle.hub.identity.eval;
 
+import static fr.passerelle.hub.testsupport.PartnerDialects.upperWithoutAccents;
+
+import fr.passerelle.hub.testsupport.SyntheticReferral;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -222,10 +225,6 @@ final class ReferralSetGenerator {
             default -> typed.insert(at, typed.charAt(at));
         }
         return typed.toString();
-    }
-
-    static String upperWithoutAccents(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
     }
 
     private String nir(char sex, LocalDate birthDate) {

@@ -1,4 +1,4 @@
-package fr.passerelle.hub.sftp;
+package fr.passerelle.hub.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /** A partner's SFTP client, as a partner would use it: Apache SSHD's client against the hub's real server. */
-final class PartnerSftpClient implements AutoCloseable {
+public final class PartnerSftpClient implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final SshClient SSH = startClient();
@@ -29,20 +29,25 @@ final class PartnerSftpClient implements AutoCloseable {
         this.sftp = SftpClientFactory.instance().createSftpClient(session);
     }
 
-    static PartnerSftpClient withPassword(int port, String partnerId, String password) throws IOException {
+    /** Logged in with the partner's demo password ({@link DemoCredentials#sftpPassword}). */
+    public static PartnerSftpClient asPartner(int port, String partnerId) throws IOException {
+        return withPassword(port, partnerId, DemoCredentials.sftpPassword(partnerId));
+    }
+
+    public static PartnerSftpClient withPassword(int port, String partnerId, String password) throws IOException {
         ClientSession session = session(port, partnerId);
         session.addPasswordIdentity(password);
         return authenticated(session);
     }
 
-    static PartnerSftpClient withKey(int port, String partnerId, KeyPair key) throws IOException {
+    public static PartnerSftpClient withKey(int port, String partnerId, KeyPair key) throws IOException {
         ClientSession session = session(port, partnerId);
         session.addPublicKeyIdentity(key);
         return authenticated(session);
     }
 
     /** An authenticated SSH session, to try what is not SFTP. */
-    static ClientSession sshSession(int port, String partnerId, String password) throws IOException {
+    public static ClientSession sshSession(int port, String partnerId, String password) throws IOException {
         ClientSession session = session(port, partnerId);
         session.addPasswordIdentity(password);
         session.auth().verify(TIMEOUT);
@@ -63,17 +68,17 @@ final class PartnerSftpClient implements AutoCloseable {
         }
     }
 
-    SftpClient sftp() {
+    public SftpClient sftp() {
         return sftp;
     }
 
-    void put(String path, byte[] content) throws IOException {
+    public void put(String path, byte[] content) throws IOException {
         try (OutputStream out = sftp.write(path)) {
             out.write(content);
         }
     }
 
-    byte[] get(String path) throws IOException {
+    public byte[] get(String path) throws IOException {
         try (InputStream in = sftp.read(path)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
@@ -81,7 +86,7 @@ final class PartnerSftpClient implements AutoCloseable {
         }
     }
 
-    List<String> list(String folder) throws IOException {
+    public List<String> list(String folder) throws IOException {
         List<String> names = new ArrayList<>();
         for (SftpClient.DirEntry entry : sftp.readDir(folder)) {
             if (!entry.getFilename().equals(".") && !entry.getFilename().equals("..")) {
@@ -91,7 +96,7 @@ final class PartnerSftpClient implements AutoCloseable {
         return names;
     }
 
-    boolean exists(String path) {
+    public boolean exists(String path) {
         try {
             sftp.stat(path);
             return true;
@@ -101,7 +106,7 @@ final class PartnerSftpClient implements AutoCloseable {
     }
 
     /** Drops the connection as a network failure would: open files are not closed by the client. */
-    void dropConnection() {
+    public void dropConnection() {
         session.close(true);
     }
 

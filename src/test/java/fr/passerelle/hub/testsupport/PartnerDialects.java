@@ -1,22 +1,22 @@
-package fr.passerelle.hub.identity.eval;
+package fr.passerelle.hub.testsupport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes generated referrals in the partners' own dialects, as the samples show them. */
-final class DialectWriter {
+public final class PartnerDialects {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private DialectWriter() {
+    private PartnerDialects() {
     }
 
     /** The Mission Locale's i-milo export: ';', French headers, dd/MM/yyyy, UTF-8 with BOM. */
-    static byte[] missionLocaleCsv(List<SyntheticReferral> referrals) {
+    public static byte[] missionLocaleCsv(List<SyntheticReferral> referrals) {
         StringBuilder csv = new StringBuilder("\uFEFFIdentifiant dossier;Nom de naissance;Nom d'usage;Prénom;Date de naissance;Sexe;"
                 + "Adresse;Code postal;Commune;Téléphone;Courriel;Identifiant France Travail;NIR;Niveau de formation;"
                 + "Bénéficiaire RSA;Freins;Projet de création;Conseiller référent;Courriel conseiller;Date d'orientation;"
@@ -32,7 +32,7 @@ final class DialectWriter {
     }
 
     /** France Travail's nightly extract: ';', UTF-8, NULL, upper case without accents, timestamps. */
-    static byte[] franceTravailCsv(List<SyntheticReferral> referrals) {
+    public static byte[] franceTravailCsv(List<SyntheticReferral> referrals) {
         StringBuilder csv = new StringBuilder("identifiant_unique_de;civilite;nom;prenom;date_naissance;nir;adresse_ligne4;"
                 + "code_postal;commune;telephone;email;code_safir;referent_nom;referent_prenom;referent_mail;"
                 + "modalite_accompagnement;dif_financiere;dif_admin_jur;dif_sante;dif_logement;dif_transport;"
@@ -40,8 +40,8 @@ final class DialectWriter {
         for (SyntheticReferral r : referrals) {
             csv.append(String.join(";", r.recordKey(), r.sex() == 'F' ? "MME" : "M.", r.birthName(), r.firstNames(),
                     r.birthDate() + " 00:00:00.0", nullable(r.nir()),
-                    ReferralSetGenerator.upperWithoutAccents(r.street()), r.postalCode(),
-                    ReferralSetGenerator.upperWithoutAccents(r.commune()), nullable(r.phone()), nullable(r.email()),
+                    upperWithoutAccents(r.street()), r.postalCode(),
+                    upperWithoutAccents(r.commune()), nullable(r.phone()), nullable(r.email()),
                     "91027", "LENOIR", "PATRICE", "patrice.lenoir@francetravail.example.fr", "GLOBAL",
                     "N", "N", "N", "N", "O", "N", "N", "N", "2026-11-17 00:00:00.0", "CREATION")).append("\n");
         }
@@ -49,8 +49,8 @@ final class DialectWriter {
     }
 
     /** Association AILE's JSON referral, one per request. */
-    static byte[] associationJson(SyntheticReferral r) {
-        ObjectNode root = JSON.createObjectNode();
+    public static byte[] associationJson(SyntheticReferral r) {
+        ObjectNode root = Json.object();
         root.put("reference", r.recordKey());
         root.put("programme", "ITINERAIRE");
         ObjectNode beneficiary = root.putObject("beneficiary");
@@ -76,11 +76,12 @@ final class DialectWriter {
         ObjectNode consent = root.putObject("consent");
         consent.put("dataSharing", true);
         consent.put("collectedAt", "2026-11-19");
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.bytes(root);
+    }
+
+    /** As France Travail writes names and places: upper case, no accents. */
+    public static String upperWithoutAccents(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
     }
 
     private static String blank(String value) {

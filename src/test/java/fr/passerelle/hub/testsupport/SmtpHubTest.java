@@ -1,20 +1,14 @@
-package fr.passerelle.hub.handoff.channel;
+package fr.passerelle.hub.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.passerelle.hub.support.HubIntegrationTest;
+import fr.passerelle.hub.handoff.channel.HandoffChannel;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,13 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class SmtpHubTest extends HubIntegrationTest {
 
     public static final String PUBLIC_BASE_URL = "https://passerelle.test";
-    protected static final ObjectMapper JSON = new ObjectMapper();
-    protected static final String AILE = "demo-aile-key";
-    protected static final String PROGRAMME = "demo-ruche-itineraire-key";
     protected static final String SOCIAL_WORKER_EMAIL = "laure.tissier@essonne.example.fr";
     private static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "(/referent/handoffs/[A-Za-z0-9._-]+)");
     private static final AtomicInteger PEOPLE = new AtomicInteger();
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = FreePorts.next();
     private static GreenMail smtp = startSmtp();
 
     @DynamicPropertySource
@@ -69,54 +60,24 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
         int n = PEOPLE.incrementAndGet();
         String lastName = "Courriel-" + (char) ('a' + n % 26) + (char) ('a' + (n / 26) % 26) + "ville";
         LocalDate birthDate = LocalDate.now().minusYears(age).minusDays(40 + n);
-        String beneficiary = referNewPersonAsAile(referral -> {
-            ObjectNode person = (ObjectNode) referral.get("beneficiary");
-            person.put("firstName", "Maëlys");
-            person.put("lastName", lastName);
-            person.put("birthDate", birthDate.toString());
-            person.put("email", "maelys." + UUID.randomUUID() + "@example.org");
-            ((ObjectNode) person.get("address")).put("postalCode", postalCode);
-            ((ObjectNode) referral.get("consent")).put("dataSharing", consent);
-            if (!withSocialWorker) {
-                referral.putNull("socialWorker");
-            }
-        });
-        event(beneficiary, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true,\"reason\":\"projet validé\"}");
-        event(beneficiary, "{\"type\":\"WORKSHOP_ATTENDED\",\"kind\":\"LAUNCH\"}");
-        return new Person(beneficiary, "Maëlys", lastName, birthDate);
-    }
-
-    protected JsonNode event(String beneficiary, String json) {
-        HttpResponse<String> answer = postJson("/api/v1/beneficiaries/" + beneficiary + "/events", PROGRAMME,
-                json.getBytes(StandardCharsets.UTF_8));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return readJson(answer.body());
-    }
-
-    protected JsonNode handoff(String beneficiary, String rule) {
-        HttpResponse<String> answer = get("/api/v1/beneficiaries/" + beneficiary + "/handoffs", PROGRAMME);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        for (JsonNode handoff : readJson(answer.body()).get("handoffs")) {
-            if (handoff.get("rule").asText().equals(rule)) {
-                return handoff;
-            }
+        AileReferral referral = AileReferral.newPerson().firstName("Maëlys").lastName(lastName).birthDate(birthDate)
+                .email("maelys." + UUID.randomUUID() + "@example.org").postalCode(postalCode).consent(consent);
+        if (!withSocialWorker) {
+            referral.withoutSocialWorker();
         }
-        throw new AssertionError("no handoff by rule " + rule + " for " + beneficiary);
-    }
-
-    protected JsonNode awaitHandoffStatus(String beneficiary, String rule, String status) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> handoff(beneficiary, rule).get("status").asText().equals(status));
-        return handoff(beneficiary, rule);
+        String beneficiary = referNewPersonAsAile(referral);
+        journeyEvent(beneficiary, "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true,\"reason\":\"projet validé\"}");
+        journeyEvent(beneficiary, "{\"type\":\"WORKSHOP_ATTENDED\",\"kind\":\"LAUNCH\"}");
+        return new Person(beneficiary, "Maëlys", lastName, birthDate);
     }
 
     /** The e-mails received for one handoff (header X-Passerelle-Handoff-Id). */
     protected static List<MimeMessage> mailsFor(String handoffId) {
         return Arrays.stream(smtp().getReceivedMessages()).filter(message -> {
             try {
-                String[] ids = message.getHeader(EmailChannel.HANDOFF_ID_HEADER);
+                String[] ids = message.getHeader(HandoffChannel.HANDOFF_ID_HEADER);
                 return ids != null && ids.length == 1 && ids[0].equals(handoffId);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -130,7 +91,7 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
     protected static String body(MimeMessage message) {
         try {
             return (String) message.getContent();
-        } catch (IOException | jakarta.mail.MessagingException e) {
+        } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -142,30 +103,9 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
         return matcher.group(1);
     }
 
-    protected static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static JsonNode readJson(byte[] bytes) {
-        return readJson(new String(bytes, StandardCharsets.UTF_8));
-    }
-
     private static GreenMail startSmtp() {
         GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
