@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * frequent birth date, the 15-digit NIR over the 13-digit one, the most recent contact, address and consent.
  * Fields where partners disagree are listed with each value's provenance.
  */
-public final class BestValues {
+final class BestValues {
 
     private BestValues() {
     }

@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * A port of 0 picks a free one (tests).
  */
 @ConfigurationProperties("passerelle.database.embedded")
-public record EmbeddedDatabaseProperties(boolean enabled, String dataDirectory, int port, boolean cleanOnStart) {
+record EmbeddedDatabaseProperties(boolean enabled, String dataDirectory, int port, boolean cleanOnStart) {
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, and never leaves half a directory behind.
  */
 @Component
-public class DirectoryImport {
+class DirectoryImport {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryImport.class);
 

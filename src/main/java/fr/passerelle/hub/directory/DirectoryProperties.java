@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param structures the structures CSV imported at start-up ({@code classpath:} or {@code file:})
  */
 @ConfigurationProperties("passerelle.handoffs.directory")
-public record DirectoryProperties(String structures) {
+record DirectoryProperties(String structures) {
 
     public DirectoryProperties {
         structures = structures == null ? "classpath:directory/structures-essonne.csv" : structures;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * accepting transaction, so the directory knows everyone a handoff may be for.
  */
 @Component
-public class ReferralReferents {
+class ReferralReferents {
 
     private final BeneficiaryRecords records;
     private final ReferentDirectory directory;

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * line, lists separated by {@code |}, an optional contact person per structure (e.g. the territory coordinator).
  * Every problem names the file and the line, because the person maintaining the file fixes it from that alone.
  */
-public final class StructureCsv {
+final class StructureCsv {
 
     static final List<String> COLUMNS = List.of("id", "nom", "type", "partenaire", "code_safir", "codes_postaux",
             "codes_insee", "age_min", "age_max", "courriel", "telephone", "alias", "domaines_courriel",

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row lists the referrals that moved, which is what makes an exact unmerge possible.
  */
 @Component
-public class BeneficiaryMerger {
+class BeneficiaryMerger {
 
     private final JdbcClient jdbc;
     private final BeneficiaryStore beneficiaries;

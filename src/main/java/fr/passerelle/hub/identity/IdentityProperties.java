@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxCandidates      candidates scored per referral (the most key-sharing first)
  */
 @ConfigurationProperties("passerelle.identity")
-public record IdentityProperties(double autoMergeThreshold, double reviewThreshold, int maxCandidates) {
+record IdentityProperties(double autoMergeThreshold, double reviewThreshold, int maxCandidates) {
 
     public IdentityProperties {
         if (reviewThreshold > autoMergeThreshold) {

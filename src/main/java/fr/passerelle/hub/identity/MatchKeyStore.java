@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The blocking keys of every active beneficiary (table {@code beneficiary_match_key}, owned by identity). */
 @Component
-public class MatchKeyStore {
+class MatchKeyStore {
 
     private final JdbcClient jdbc;
 

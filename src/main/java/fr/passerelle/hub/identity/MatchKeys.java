@@ -9,7 +9,7 @@ import java.util.Set;
  * an index probe instead of a scan. Each key tolerates some noise the others do not (a typo in the last name, in
  * the first name, a swapped day and month, a cut compound first name), so a true pair usually shares at least one.
  */
-public final class MatchKeys {
+final class MatchKeys {
 
     private MatchKeys() {
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * How alike two descriptions of a person are: a sum of log-likelihood-style weights, each with the reason shown
  * to the operator who reviews an uncertain pair.
  */
-public record MatchScore(double value, List<Evidence> evidence) {
+record MatchScore(double value, List<Evidence> evidence) {
 
     public MatchScore {
         evidence = List.copyOf(evidence);

@@ -13,7 +13,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * than a shared last name and address earn. A wrong merge mixes two vulnerable people's files; a missed one
  * only costs a review.
  */
-public final class MatchScorer {
+final class MatchScorer {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 

@@ -12,7 +12,7 @@ import java.util.Locale;
  * One way a partner described a person, reduced to what matching compares: folded names, birth date, sex, place,
  * contact, identifiers. A beneficiary has one variant per linked referral.
  */
-public record PersonVariant(String birthName, String usageName, String firstNames, LocalDate birthDate, Sex sex,
+record PersonVariant(String birthName, String usageName, String firstNames, LocalDate birthDate, Sex sex,
                             String postalCode, String commune, String email, List<String> phones, String nir,
                             String franceTravailId) {
 

@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** An operator's answer to an uncertain match: the same person (merge) or two people (kept apart for good). */
 @Component
-public class ReviewDecisions {
+class ReviewDecisions {
 
     private final ReviewQueue reviews;
     private final BeneficiaryMerger merger;

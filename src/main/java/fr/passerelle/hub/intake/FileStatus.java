@@ -1,7 +1,7 @@
 package fr.passerelle.hub.intake;
 
 /** Where a received file or page stands; one not finished when the hub stopped is resumed at the next start. */
-public enum FileStatus {
+enum FileStatus {
     RECEIVED, PROCESSING,
     /** Every record accepted or rejected, each on its own. */
     DONE,

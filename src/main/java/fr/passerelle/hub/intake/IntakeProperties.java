@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param maxJsonBytes largest JSON body accepted over REST; larger ones are refused before being parsed */
 @ConfigurationProperties("passerelle.intake")
-public record IntakeProperties(long maxJsonBytes) {
+record IntakeProperties(long maxJsonBytes) {
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * beneficiary, in one transaction.
  */
 @Component
-public class ReferralIntake {
+class ReferralIntake {
 
     private final ReferralStore referrals;
     private final IdentityResolver identities;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * dialect plus {@code ligne} and {@code motif}, written to the partner's outbox and kept (sealed) for the API.
  */
 @Component
-public class RejectReports {
+class RejectReports {
 
     private final PartnerFolders folders;
 

@@ -6,7 +6,7 @@ import fr.passerelle.hub.failure.HubException;
 import java.util.List;
 
 /** A journey event that breaks the event schema: every error, with its field. */
-public class InvalidJourneyEventException extends HubException {
+class InvalidJourneyEventException extends HubException {
 
     public InvalidJourneyEventException(List<FieldIssue> errors) {
         super(FailureKind.CLIENT_ERROR, "EVENEMENT_INVALIDE", "Événement de parcours invalide",

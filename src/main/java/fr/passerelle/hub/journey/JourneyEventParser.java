@@ -19,7 +19,7 @@ import java.util.UUID;
  * Reads one flat JSON journey event (SPEC §5) and reports every field error at once, in French for the programme
  * team. Knows nothing of HTTP or of the beneficiary's state (see {@link JourneyState}).
  */
-public final class JourneyEventParser {
+final class JourneyEventParser {
 
     static final int MAX_TEXT = 2000;
     /** Clocks drift; an event a few minutes "in the future" is a clock, not a prophecy. */

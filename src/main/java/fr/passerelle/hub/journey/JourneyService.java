@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link JourneyEventRecorded} in the same transaction (the handoff outbox rows commit with the event or not at all).
  */
 @Component
-public class JourneyService {
+class JourneyService {
 
     private final JourneyStore store;
     private final BeneficiaryRecords records;

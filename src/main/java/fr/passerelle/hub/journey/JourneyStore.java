@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Journey events in PostgreSQL, append-only. */
 @Component
-public class JourneyStore {
+class JourneyStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

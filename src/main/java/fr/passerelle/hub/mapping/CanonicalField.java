@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The targets a mapping may write, by the dotted name used in mapping files. */
-public enum CanonicalField {
+enum CanonicalField {
     RECORD_KEY("recordKey"),
     PROGRAMME("programme"),
     BIRTH_NAME("identity.birthName"),

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * The header row is matched to the mapping's columns whatever the case and accents; {@link SourceRecord#position()}
  * is the line number in the file (the header is line 1 when it comes first).
  */
-public final class CsvRecords {
+final class CsvRecords {
 
     /** SECURITY: partner files are hostile until proven otherwise; beyond these the file is refused. */
     public static final int MAX_BYTES = 50 * 1024 * 1024;

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param normalizer name of a normalizer (see {@code normalize.Normalizers})
  * @param options   normalizer options: {@code patterns} for dates, {@code barrier} for flags, {@code codes} …
  */
-public record FieldMapping(CanonicalField target, List<String> sources, String normalizer, boolean required,
+record FieldMapping(CanonicalField target, List<String> sources, String normalizer, boolean required,
                            Map<String, Object> options) {
 
     public FieldMapping {

@@ -1,7 +1,7 @@
 package fr.passerelle.hub.mapping;
 
 /** A mapping file that cannot be used: start-up stops with this message, which names the file. */
-public class InvalidMappingException extends RuntimeException {
+class InvalidMappingException extends RuntimeException {
 
     public InvalidMappingException(String origin, String problem) {
         super("Invalid mapping " + origin + ": " + problem);

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads and checks one mapping file. Every problem names the file and what is wrong, because an operator
  * onboarding a partner fixes it from that message alone.
  */
-public final class MappingParser {
+final class MappingParser {
 
     private static final Set<String> TOP_LEVEL = Set.of("partner", "name", "version", "format", "charsets",
             "delimiter", "sheet", "columns", "nullValues", "recordsPath", "fields", "description");

@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Where mapping files are read from: {@code file:mappings} in the project, {@code classpath:mappings} in the jar. */
 @ConfigurationProperties("passerelle.mappings")
-public record MappingProperties(String location) {
+record MappingProperties(String location) {
 }

@@ -41,7 +41,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * <p>Styles are deliberately not read: dates stay serials whatever their display format, and workbooks written
  * by partner tools with an empty {@code styles.xml} (as the PLIE's) still open.
  */
-public final class XlsxRecords {
+final class XlsxRecords {
 
     public static final int MAX_BYTES = 50 * 1024 * 1024;
     public static final int MAX_ROWS = 200_000;

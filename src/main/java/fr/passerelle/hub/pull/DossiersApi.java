@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
  * run and changes nothing (same content), whereas an exclusive bound could skip a dossier updated in the same
  * second after a run. Answer: {@code {page, totalPages, dossiers[]}}, each dossier carrying {@code dateMiseAJour}.
  */
-public final class DossiersApi {
+final class DossiersApi {
 
     /** PARTNER QUIRK: the partner writes its dates in French local time with an offset; the checkpoint is echoed alike. */
     private static final ZoneId PARTNER_ZONE = ZoneId.of("Europe/Paris");

@@ -13,7 +13,7 @@ import java.time.Duration;
  * A GET to a partner's API with the hub's credentials, bounded in time and size. Plain Java: it reports what the
  * partner answered and classifies it; retrying is the route's business.
  */
-public class PartnerApiClient {
+class PartnerApiClient {
 
     private final HttpClient http;
 

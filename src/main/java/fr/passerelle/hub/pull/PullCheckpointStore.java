@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Where each pulled API feed stands (table {@code pull_checkpoint} of V5). */
 @Component
-public class PullCheckpointStore {
+class PullCheckpointStore {
 
     private final JdbcClient jdbc;
 

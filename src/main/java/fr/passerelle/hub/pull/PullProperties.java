@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileBytes largest file taken from a partner's SFTP server; larger ones are refused, not read
  */
 @ConfigurationProperties("passerelle.pull")
-public record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileBytes) {
+record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileBytes) {
 
     public PullProperties {
         retry = retry == null ? new Retry(5, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(1)) : retry;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * is idempotent on name and digest as well, so the worst a lost record here can cause is one more download.
  */
 @Component("pulledFiles")
-public class PulledFileRepository extends ServiceSupport implements IdempotentRepository {
+class PulledFileRepository extends ServiceSupport implements IdempotentRepository {
 
     private final JdbcClient jdbc;
 

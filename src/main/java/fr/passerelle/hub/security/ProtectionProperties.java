@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nirIndexKey HMAC key of the NIR blind index used to match
  */
 @ConfigurationProperties("passerelle.protection")
-public record ProtectionProperties(String dataKey, String nirIndexKey) {
+record ProtectionProperties(String dataKey, String nirIndexKey) {
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * never by the two at once.
  */
 @Component
-public class FileIntakeGate {
+class FileIntakeGate {
 
     private static final Logger log = LoggerFactory.getLogger(FileIntakeGate.class);
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code ligne;motif}, French), so it learns about it where it learns about rejected rows.
  */
 @Component
-public class FileRefusals {
+class FileRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(FileRefusals.class);
 

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * same name was still waiting in the ready area).
  */
 @Component
-public class InboxHandOver {
+class InboxHandOver {
 
     private static final Logger log = LoggerFactory.getLogger(InboxHandOver.class);
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * limits no file system option expresses: the size of a file, and no links.
  */
 @Component
-public class InboxListener implements SftpEventListener {
+class InboxListener implements SftpEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code passerelle.partners.<id>.sftp-public-keys}, read at start-up so a malformed line stops the hub.
  */
 @Component
-public class PartnerAccounts implements PasswordAuthenticator, PublickeyAuthenticator {
+class PartnerAccounts implements PasswordAuthenticator, PublickeyAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerAccounts.class);
 

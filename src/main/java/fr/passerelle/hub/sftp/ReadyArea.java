@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code passerelle.files.root} (which may hold a placeholder that resolves differently each time, as in tests).
  */
 @Component
-public class ReadyArea implements CamelContextConfiguration {
+class ReadyArea implements CamelContextConfiguration {
 
     public static final String READY_AREA_PROPERTY = "passerelle.sftp.ready-area";
     public static final String PROCESSED_AREA_PROPERTY = "passerelle.sftp.processed-area";

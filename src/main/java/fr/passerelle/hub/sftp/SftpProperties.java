@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  *                     keys)
  */
 @ConfigurationProperties("passerelle.sftp")
-public record SftpProperties(@DefaultValue("true") boolean enabled,
+record SftpProperties(@DefaultValue("true") boolean enabled,
                              @DefaultValue("2222") int port,
                              @DefaultValue(".passerelle/sftp-host-key") String hostKeyFile,
                              @DefaultValue("10m") Duration idleTimeout,

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * place that says it; a file no route takes is refused when it is handed over, instead of lying in the ready area.
  */
 @Component
-public class SftpPushRoutes {
+class SftpPushRoutes {
 
     public static final String GROUP = "sftp-push";
 

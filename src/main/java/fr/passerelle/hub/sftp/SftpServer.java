@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * home ({@code inbox/}, {@code outbox/}); SFTP and nothing else.
  */
 @Component
-public class SftpServer implements SmartLifecycle {
+class SftpServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SftpServer.class);
 

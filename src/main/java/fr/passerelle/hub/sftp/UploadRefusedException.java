@@ -5,7 +5,7 @@ import org.apache.sshd.sftp.server.SftpErrorStatusDataHandler;
 import org.apache.sshd.sftp.server.SftpSubsystemEnvironment;
 
 /** An upload the hub refuses; its message, in French, is what the partner's SFTP client shows. */
-public class UploadRefusedException extends IOException {
+class UploadRefusedException extends IOException {
 
     /**
      * Status messages sent to SFTP clients: a refusal explains itself; any other failure keeps the protocol's

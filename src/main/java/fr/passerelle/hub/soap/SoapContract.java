@@ -36,7 +36,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * field ({@code individu.prenom}) and a French reason, so that the sender fixes everything in one go. CXF's own
  * validation stops at the first error and gives no path; this is what the {@code OrientationInvalide} fault says.
  */
-public final class SoapContract {
+final class SoapContract {
 
     private static final String LOCALE_PROPERTY = "http://apache.org/xml/properties/locale";
 

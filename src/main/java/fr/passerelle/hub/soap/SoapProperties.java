@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        parsed
  */
 @ConfigurationProperties("passerelle.soap")
-public record SoapProperties(long maxRequestBytes) {
+record SoapProperties(long maxRequestBytes) {
 
     public SoapProperties {
         if (maxRequestBytes <= 0) {

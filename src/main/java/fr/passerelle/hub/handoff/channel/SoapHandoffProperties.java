@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param targets         per partner id: the service URL and the hub's account there (HTTP Basic)
  */
 @ConfigurationProperties("passerelle.handoffs.soap")
-public record SoapHandoffProperties(Duration connectTimeout, Duration receiveTimeout, Map<String, Target> targets) {
+record SoapHandoffProperties(Duration connectTimeout, Duration receiveTimeout, Map<String, Target> targets) {
 
     public SoapHandoffProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
