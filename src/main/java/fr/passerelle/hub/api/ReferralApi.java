@@ -70,7 +70,7 @@ public class ReferralApi {
         if (!partner.receivesFrom(Channel.REST)) {
             throw new ChannelNotAllowedException(partnerId, Channel.REST.name());
         }
-        byte[] body = readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonBytes());
+        byte[] body = readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonSize().toBytes());
         RawMessage raw = rawMessages.store(partnerId, Channel.REST.name(), null,
                 exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class), body);
         exchange.setProperty(ApiExchange.RAW_MESSAGE_ID, raw.id());

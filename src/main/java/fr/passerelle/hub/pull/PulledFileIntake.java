@@ -44,7 +44,7 @@ public class PulledFileIntake {
             throw new ChannelNotAllowedException(partnerId, Channel.SFTP_PULL.name());
         }
         Long length = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
-        long limit = properties.maxFileBytes().toBytes();
+        long limit = properties.maxFileSize().toBytes();
         if (length != null && length > limit) {
             throw new PullRejectedException("FICHIER_TROP_VOLUMINEUX", "fichier de " + length + " octets, au plus "
                     + limit + " acceptés");
