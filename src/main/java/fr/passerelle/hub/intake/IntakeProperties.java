@@ -1,8 +1,10 @@
 package fr.passerelle.hub.intake;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/** @param maxJsonBytes largest JSON body accepted over REST; larger ones are refused before being parsed */
+/** @param maxJsonSize largest JSON body accepted over REST; larger ones are refused before being parsed */
 @ConfigurationProperties("passerelle.intake")
-record IntakeProperties(long maxJsonBytes) {
+record IntakeProperties(@DefaultValue("256KB") DataSize maxJsonSize) {
 }

@@ -43,7 +43,7 @@ public class ReferralApi {
 
     /** The body, read with a ceiling, stored before anything else. */
     public void storeRaw(Exchange exchange) throws IOException {
-        byte[] body = ApiExchange.readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonBytes());
+        byte[] body = ApiExchange.readLimited(exchange.getIn().getBody(InputStream.class), limits.maxJsonSize().toBytes());
         RawMessage raw = pipeline.storeRaw(exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.REST,
                 exchange.getFromRouteId(), exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class), body);
         exchange.setProperty(MessageKeys.RAW_MESSAGE_ID, raw.id());

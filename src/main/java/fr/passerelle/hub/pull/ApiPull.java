@@ -67,7 +67,7 @@ public class ApiPull {
         URI uri = DossiersApi.pageUri(feed.baseUrl(), run.checkpoint(), run.page(), feed.pageSize());
         PartnerApiClient.Answer answer = clients.computeIfAbsent(run.feedId(),
                         id -> new PartnerApiClient(feed.connectTimeout()))
-                .get(uri, feed.token(), feed.readTimeout(), feed.maxPageBytes().toBytes());
+                .get(uri, feed.token(), feed.readTimeout(), feed.maxPageSize().toBytes());
         switch (PartnerApiClient.classify(answer.status())) {
             case TRANSIENT -> throw new TransientPullException("HTTP_" + answer.status(),
                     "page " + run.page() + " : le partenaire répond " + answer.status());
@@ -82,7 +82,7 @@ public class ApiPull {
         }
         if (answer.truncated()) {
             throw new PullRejectedException("PAGE_TROP_VOLUMINEUSE", "page " + run.page() + " au-delà de "
-                    + feed.maxPageBytes().toBytes() + " octets");
+                    + feed.maxPageSize().toBytes() + " octets");
         }
         return run.withFetched(answer.body());
     }

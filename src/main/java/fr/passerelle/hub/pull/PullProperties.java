@@ -13,15 +13,15 @@ import org.springframework.util.unit.DataSize;
  *
  * @param retry        back-off of transient failures of every feed (routes/pull-errors.yaml reads the same keys)
  * @param api          dossiers APIs the hub pages through, by feed id (the feed's route says which partner and mapping)
- * @param maxFileBytes largest file taken from a partner's SFTP server; larger ones are refused, not read
+ * @param maxFileSize largest file taken from a partner's SFTP server; larger ones are refused, not read
  */
 @ConfigurationProperties("passerelle.pull")
-record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileBytes) {
+record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileSize) {
 
     public PullProperties {
         retry = retry == null ? new Retry(5, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(1)) : retry;
         api = api == null ? Map.of() : Map.copyOf(api);
-        maxFileBytes = maxFileBytes == null ? DataSize.ofMegabytes(20) : maxFileBytes;
+        maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(20) : maxFileSize;
     }
 
     /**
@@ -29,17 +29,17 @@ record PullProperties(Retry retry, Map<String, ApiFeed> api, DataSize maxFileByt
      * @param token        bearer token the partner issued to the hub
      * @param pageSize     dossiers asked per page
      * @param maxPages     a run announcing more pages than this is refused (a partner bug, not a backlog)
-     * @param maxPageBytes a larger answer is refused before it is read whole
+     * @param maxPageSize a larger answer is refused before it is read whole
      */
     public record ApiFeed(boolean enabled, URI baseUrl, String token, int pageSize, int maxPages,
-                          Duration connectTimeout, Duration readTimeout, DataSize maxPageBytes) {
+                          Duration connectTimeout, Duration readTimeout, DataSize maxPageSize) {
 
         public ApiFeed {
             pageSize = pageSize <= 0 ? 50 : pageSize;
             maxPages = maxPages <= 0 ? 500 : maxPages;
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
             readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
-            maxPageBytes = maxPageBytes == null ? DataSize.ofMegabytes(5) : maxPageBytes;
+            maxPageSize = maxPageSize == null ? DataSize.ofMegabytes(5) : maxPageSize;
         }
     }
 

@@ -38,7 +38,7 @@ public class PulledFileIntake {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         intake.admit(partnerId, Channel.SFTP_PULL);
         Long length = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
-        long limit = properties.maxFileBytes().toBytes();
+        long limit = properties.maxFileSize().toBytes();
         if (length != null && length > limit) {
             throw new PullRejectedException("FICHIER_TROP_VOLUMINEUX", "fichier de " + length + " octets, au plus "
                     + limit + " acceptés");

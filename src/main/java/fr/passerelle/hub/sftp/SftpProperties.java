@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param hostKeyFile  the server's host key, generated on first start and kept, so partners' known_hosts stay valid
  * @param idleTimeout  a session idle that long is closed
  * @param maxFileSize  largest file a partner may push; a larger upload is cut, deleted and never processed
- * @param pollDelay    how often the file-push routes look into the ready area, in milliseconds
+ * @param pollDelay    how often the file-push routes look into the ready area
  * @param retry        back-off of transient failures on the file-push routes (routes/file-errors.yaml reads the same
  *                     keys)
  */
@@ -24,7 +24,7 @@ record SftpProperties(@DefaultValue("true") boolean enabled,
                              @DefaultValue(".passerelle/sftp-host-key") String hostKeyFile,
                              @DefaultValue("10m") Duration idleTimeout,
                              @DefaultValue("20MB") DataSize maxFileSize,
-                             @DefaultValue("1000") long pollDelay,
+                             @DefaultValue("1s") Duration pollDelay,
                              Retry retry) {
 
     public SftpProperties {
