@@ -28,7 +28,7 @@ public record HandoffProperties(String rules, Dispatch dispatch, Webhook webhook
      *                     handoff is PARKED for an operator
      * @param claimLease   a claimed handoff is tried again after this if its delivery never reported back (crash)
      * @param parallelism  deliveries in flight at once; a slow recipient holds one worker, never the others
-     *                     (the tick itself, {@code poll-interval-ms}, is read by routes/handoff-dispatch.yaml)
+     *                     (the tick itself, {@code poll-interval}, is read by routes/handoff-dispatch.yaml)
      * @param perRecipient deliveries in flight at once to one recipient endpoint (partner and channel)
      */
     public record Dispatch(Retry retry, Duration claimLease, Integer parallelism, Integer batchSize,

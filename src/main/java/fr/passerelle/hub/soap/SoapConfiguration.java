@@ -44,7 +44,7 @@ class SoapConfiguration {
         endpoint.setSynchronous(true);
         // SECURITY: CXF would log faults with their messages, which can quote the partner's data.
         endpoint.setSkipFaultLogging(true);
-        endpoint.getInInterceptors().add(new SoapRequestCapture(properties.maxRequestBytes()));
+        endpoint.getInInterceptors().add(new SoapRequestCapture(properties.maxRequestSize().toBytes()));
         endpoint.getOutFaultInterceptors().add(new PreRouteFaults());
         return endpoint;
     }

@@ -1,17 +1,16 @@
 package fr.passerelle.hub.soap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/**
- * @param maxRequestBytes largest SOAP request read (the whole envelope); a larger one is refused before being
- *                        parsed
- */
+/** @param maxRequestSize largest SOAP request read (the whole envelope); a larger one is refused before being parsed */
 @ConfigurationProperties("passerelle.soap")
-record SoapProperties(long maxRequestBytes) {
+record SoapProperties(@DefaultValue("256KB") DataSize maxRequestSize) {
 
-    public SoapProperties {
-        if (maxRequestBytes <= 0) {
-            throw new IllegalArgumentException("passerelle.soap.max-request-bytes must be positive");
+    SoapProperties {
+        if (maxRequestSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("passerelle.soap.max-request-size must be positive");
         }
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code passerelle.handoffs.watch}: deadlines of acknowledgement and of follow-up (the ticks themselves,
- * {@code poll-interval-ms} and {@code no-active-referent-poll-interval-ms}, are read by routes/handoff-watch.yaml).
+ * {@code poll-interval} and {@code no-active-referent-poll-interval}, are read by routes/handoff-watch.yaml).
  *
  * @param remindAfterWorkingDays           a DELIVERED handoff still unacknowledged this many working days after
  *                                         delivery gets one reminder
