@@ -43,6 +43,10 @@ public final class StandaloneHub {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of(folders));
         all.addAll(List.of("--server.port=0", "--passerelle.database.embedded.port=0", "--passerelle.sftp.port=0"));
+        // The local run's SMTP server listens on a fixed port: only a test that asks for it gets one.
+        if (all.stream().noneMatch(argument -> argument.startsWith("--passerelle.local-mail.enabled="))) {
+            all.add("--passerelle.local-mail.enabled=false");
+        }
         return new SpringApplicationBuilder(PasserelleApplication.class).run(all.toArray(String[]::new));
     }
 }
