@@ -53,6 +53,16 @@ class LocalMailIT {
     }
 
     @Test
+    void operatorsSeeTheComponentsOfHealthProbesOnlyItsStatus() {
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(client.uri("/actuator/health")).GET());
+        assertThat(Json.read(anonymous.body()).has("components")).isFalse();
+        HttpResponse<String> operator = client.getAsOperator("/actuator/health");
+        assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+        assertThat(Json.read(operator.body()).path("components").path("mail").path("status").asText()).isEqualTo("UP");
+        assertThat(Json.read(operator.body()).path("components").path("db").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void anEmailHandoffIsDeliveredAndShownToOperatorsWithItsLink() {
         HttpResponse<String> referral = client.postJson("/api/v1/referrals", DemoCredentials.AILE_KEY,
                 AileReferral.newPerson().lastName("Localmail").postalCode("91240").consent(true).json());
