@@ -48,13 +48,8 @@ public class RawMessageStore {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordOutcome(UUID id, MessageOutcome outcome, String detail) {
-        recordOutcome(id, outcome.name(), detail);
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordOutcome(UUID id, String outcome, String detail) {
         jdbc.sql("update raw_message set outcome = :o, outcome_detail = :d, processed_at = now() where id = :id")
-                .param("o", outcome).param("d", detail).param("id", id).update();
+                .param("o", outcome.name()).param("d", detail).param("id", id).update();
     }
 
     public Optional<byte[]> payload(UUID id) {

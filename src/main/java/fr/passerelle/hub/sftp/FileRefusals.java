@@ -1,6 +1,7 @@
 package fr.passerelle.hub.sftp;
 
 import fr.passerelle.hub.security.Digests;
+import fr.passerelle.hub.intake.MessageOutcome;
 import fr.passerelle.hub.intake.ChannelNotAllowedException;
 import fr.passerelle.hub.intake.InboundFileStore;
 import fr.passerelle.hub.intake.RawMessage;
@@ -60,7 +61,7 @@ class FileRefusals {
                 .filter(route -> route.hasFormatOf(fileName)).toList();
         String code = sameFormat.isEmpty() ? "FORMAT_INATTENDU" : "NOM_INATTENDU";
         count(partnerId, "sftp-inbox", code);
-        journal(partnerId, fileName, archived, "REJECTED", code);
+        journal(partnerId, fileName, archived, MessageOutcome.REJECTED, code);
         log.warn("File {} of partner {} refused: no file-push route takes it ({})", fileName, partnerId, code);
         String motif;
         if (partnerRoutes.isEmpty()) {
@@ -83,7 +84,7 @@ class FileRefusals {
         count(partnerId, routeId, code);
         // Ids only: an exception message may quote partner data.
         log.error("File {} of partner {} not processed by route {}: {}", fileName, partnerId, routeId, causes(failure));
-        journal(partnerId, fileName, file, "FAILED", code);
+        journal(partnerId, fileName, file, MessageOutcome.FAILED, code);
         note(partnerId, fileName, refused
                 ? "fichier rejeté : ce partenaire n'est pas configuré pour déposer des orientations par SFTP"
                 : "fichier non traité : erreur interne du hub ; il est conservé et sera traité à nouveau par un opérateur");
@@ -107,7 +108,7 @@ class FileRefusals {
     }
 
     /** Best effort: when the database is what failed, the log line and the archived file are the journal. */
-    private void journal(String partnerId, String fileName, Path file, String outcome, String code) {
+    private void journal(String partnerId, String fileName, Path file, MessageOutcome outcome, String code) {
         try {
             if (file == null || !Files.isRegularFile(file)) {
                 return;
