@@ -159,7 +159,7 @@ public class BeneficiaryStore {
         UUID current = id;
         while (true) {
             UUID at = current;
-            var row = jdbc.sql("select status, merged_into from beneficiary where id = :id for update").param("id", at)
+            var row = jdbc.sql("select status, merged_into from beneficiary where id = :id for no key update").param("id", at)
                     .query((rs, n) -> new String[]{rs.getString("status"), rs.getString("merged_into")}).optional()
                     .orElseThrow(() -> new IllegalArgumentException("no beneficiary " + at));
             if ("ACTIVE".equals(row[0])) {

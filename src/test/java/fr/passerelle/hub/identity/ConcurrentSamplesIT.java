@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.hub.pull.FakeMissionLocaleApi;
+import fr.passerelle.hub.testsupport.HubData;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.PartnerSamples;
 import fr.passerelle.hub.testsupport.PartnerSftpClient;
@@ -81,7 +82,7 @@ class ConcurrentSamplesIT extends HubIntegrationTest {
     @ParameterizedTest(name = "arrival order {0}")
     @ValueSource(longs = {1, 2, 3})
     void everyPersonEndsOnExactlyOneRecord(long order) throws Exception {
-        forgetEveryReferral();
+        HubData.forgetEveryReferral(jdbc);
 
         arriveAllAtOnce(new Random(order));
 
@@ -151,15 +152,5 @@ class ConcurrentSamplesIT extends HubIntegrationTest {
 
     private int activeBeneficiaries() {
         return jdbc.sql("select count(*) from beneficiary where status = 'ACTIVE'").query(Integer.class).single();
-    }
-
-    /** A new round starts from an empty hub: everything but the schema, the partners and the directory. */
-    private void forgetEveryReferral() {
-        List<String> tables = jdbc.sql("""
-                        select tablename from pg_tables where schemaname = current_schema()
-                        and tablename <> 'flyway_schema_history' and tablename not like 'partner%'
-                        and tablename not like 'directory%'""")
-                .query(String.class).list();
-        jdbc.sql("truncate table " + String.join(", ", tables) + " cascade").update();
     }
 }
