@@ -16,13 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -88,17 +84,7 @@ class ConcurrentSamplesIT extends HubIntegrationTest {
 
         assertThat(activeBeneficiaries()).isEqualTo(40);
         assertThat(jdbc.sql("select count(*) from referral").query(Integer.class).single()).isEqualTo(60);
-        Map<String, Set<UUID>> recordsByPerson = new HashMap<>();
-        Map<UUID, Set<String>> peopleByRecord = new HashMap<>();
-        for (String line : PartnerSamples.truth()) {
-            String[] cells = line.split(",");
-            UUID beneficiary = jdbc.sql("select beneficiary_id from referral where partner_id = :p and record_key = :k")
-                    .param("p", cells[0]).param("k", cells[2]).query(UUID.class).single();
-            recordsByPerson.computeIfAbsent(cells[3], person -> new HashSet<>()).add(beneficiary);
-            peopleByRecord.computeIfAbsent(beneficiary, record -> new HashSet<>()).add(cells[3]);
-        }
-        assertThat(recordsByPerson.values()).allSatisfy(records -> assertThat(records).hasSize(1));
-        assertThat(peopleByRecord.values()).allSatisfy(people -> assertThat(people).hasSize(1));
+        SampleTruth.assertEveryPersonOnOneRecordAndNobodyElses(jdbc);
         assertThat(jdbc.sql("select count(*) from identity_review where status = 'PENDING'").query(Integer.class).single())
                 .isZero();
     }
