@@ -2,8 +2,10 @@ package fr.passerelle.hub.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.partner.PartnerFolders;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
 import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,9 @@ class MissionLocaleApiPullIT extends HubIntegrationTest {
         registry.add("passerelle.pull.api.ml-val-orge-api.base-url", () -> API.baseUrl().toString());
         registry.add("passerelle.pull.api.ml-val-orge-api.token", () -> FakeMissionLocaleApi.TOKEN);
         registry.add("passerelle.pull.api.ml-val-orge-api.page-size", () -> "10");
+        // Enabled, as in production, for its health; its timer never fires during the tests, which run it themselves.
+        registry.add("passerelle.pull.api.ml-val-orge-api.enabled", () -> "true");
+        registry.add("passerelle.pull.api.ml-val-orge-api.initial-delay", () -> "1h");
     }
 
     @AfterAll
@@ -196,6 +201,30 @@ class MissionLocaleApiPullIT extends HubIntegrationTest {
             assertThat(state.lastRunOutcome()).isEqualTo("REJECTED");
             assertThat(state.lastRunDetail()).startsWith("HTTP_403");
         });
+    }
+
+    @Test
+    void theFeedIsDownUntilItsFirstGoodRunAndAfterAFailedOneWithoutTakingTheHubDown() {
+        assertThat(feedHealth().path("status").asText()).isEqualTo("DOWN");
+        assertThat(pulledFeeds().path("status").asText()).isEqualTo("DEGRADED");
+
+        runFeed();
+        assertThat(feedHealth().path("status").asText()).isEqualTo("UP");
+        assertThat(pulledFeeds().path("status").asText()).isEqualTo("UP");
+
+        API.failNext(503, 503, 503, 503);
+        runFeed();
+        assertThat(feedHealth().path("status").asText()).isEqualTo("DOWN");
+        assertThat(feedHealth().path("lastRunOutcome").asText()).isEqualTo("FAILED");
+        assertThat(getAsOperator("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    private JsonNode pulledFeeds() {
+        return Json.read(getAsOperator("/actuator/health").body()).path("components").path("pulledFeeds");
+    }
+
+    private JsonNode feedHealth() {
+        return pulledFeeds().path("details").path(FEED);
     }
 
     private void runFeed() {
