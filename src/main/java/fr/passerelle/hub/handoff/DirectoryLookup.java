@@ -1,10 +1,12 @@
 package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.canonical.Address;
 import fr.passerelle.hub.canonical.IdentifierKind;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.directory.Covering;
 import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
@@ -53,8 +55,7 @@ public class DirectoryLookup {
         if (record == null) {
             return List.of();
         }
-        return coordinators(record.address() == null ? null : record.address().postalCode(),
-                record.address() == null ? null : record.address().inseeCode());
+        return coordinators(record.address());
     }
 
     public static Integer age(BeneficiaryRecord record, LocalDate on) {
@@ -80,8 +81,7 @@ public class DirectoryLookup {
         if (record == null) {
             return List.of();
         }
-        String postalCode = record.address() == null ? null : record.address().postalCode();
-        String insee = record.address() == null ? null : record.address().inseeCode();
+        Address address = record.address();
         Integer age = age(record, on);
         switch (kind) {
             case PRESCRIBER_OF_REFERRAL: {
@@ -108,11 +108,11 @@ public class DirectoryLookup {
                         .map(partner -> partnerRecipient(partner.id())).flatMap(Optional::stream).toList();
             }
             case SOCIAL_SERVICE_COVERING_COMMUNE:
-                return covering(StructureKind.SOCIAL_SERVICE, postalCode, insee, age);
+                return covering(StructureKind.SOCIAL_SERVICE, address, age);
             case MISSION_LOCALE_COVERING_COMMUNE:
-                return covering(StructureKind.MISSION_LOCALE, postalCode, insee, age);
+                return covering(StructureKind.MISSION_LOCALE, address, age);
             case FRANCE_TRAVAIL_AGENCY_COVERING_COMMUNE:
-                return covering(StructureKind.FRANCE_TRAVAIL, postalCode, insee, age);
+                return covering(StructureKind.FRANCE_TRAVAIL, address, age);
             case FRANCE_TRAVAIL_COUNSELOR:
                 return franceTravailCounselors(record);
             case PLIE_REFERENT: {
@@ -126,7 +126,7 @@ public class DirectoryLookup {
                         .flatMap(Optional::stream).limit(1).toList();
             }
             case TERRITORY_COORDINATOR:
-                return coordinators(postalCode, insee);
+                return coordinators(address);
             default:
                 return List.of();
         }
@@ -156,17 +156,25 @@ public class DirectoryLookup {
                 .map(PartnerIdentifier::issuer).distinct().toList();
     }
 
-    private List<Recipient> covering(StructureKind kind, String postalCode, String insee, Integer age) {
-        return directory.covering(kind, postalCode, insee, age).stream().limit(1)
-                .map(structure -> structureRecipient(structure, "couvre " + (insee != null ? "la commune INSEE " + insee
-                        : "le code postal " + postalCode) + (structure.ageMin() != null || structure.ageMax() != null
-                        ? " et l'âge de la personne (" + age + " ans)" : "")))
+    private List<Recipient> covering(StructureKind kind, Address address, Integer age) {
+        return coveringStructures(kind, address, age).stream().limit(1)
+                .map(covering -> structureRecipient(covering.structure(), covering.explanation()
+                        + (covering.structure().ageMin() != null || covering.structure().ageMax() != null
+                        ? ", et l'âge de la personne (" + age + " ans)" : "")))
                 .flatMap(Optional::stream).toList();
     }
 
-    private List<Recipient> coordinators(String postalCode, String insee) {
+    private List<Covering> coveringStructures(StructureKind kind, Address address, Integer age) {
+        if (address == null) {
+            return List.of();
+        }
+        return directory.covering(kind, address.postalCode(), address.commune(), address.inseeCode(), age);
+    }
+
+    private List<Recipient> coordinators(Address address) {
         List<Recipient> recipients = new ArrayList<>();
-        for (Structure structure : directory.covering(StructureKind.TERRITORY_COORDINATION, postalCode, insee, null)) {
+        for (Covering covering : coveringStructures(StructureKind.TERRITORY_COORDINATION, address, null)) {
+            Structure structure = covering.structure();
             List<DirectoryReferent> people = directory.referents(structure.id(), "TERRITORY_COORDINATOR");
             if (people.isEmpty()) {
                 structureRecipient(structure, "coordination couvrant la commune").ifPresent(recipients::add);
