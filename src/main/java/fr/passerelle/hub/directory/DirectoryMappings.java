@@ -1,5 +1,7 @@
 package fr.passerelle.hub.directory;
 
+import fr.passerelle.hub.canonical.Barrier;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mapping tables of {@code directory/mapping-tables.yaml}: the kind of a structure from its data·inclusion
- * {@code reseaux_porteurs}, the ages a service takes from its {@code publics}. Every value is checked against the
+ * {@code reseaux_porteurs}, the ages a service takes from its {@code publics}, the thématiques that answer each of
+ * our barriers. Every value is checked against the
  * schema's referentials at start-up.
  */
 @Component
@@ -23,6 +26,7 @@ class DirectoryMappings {
     private final Map<String, StructureKind> kinds;
     private final StructureKind defaultKind;
     private final Map<String, AgeBand> ageBands;
+    private final Map<Barrier, List<String>> barriers;
 
     @Autowired
     DirectoryMappings(DirectoryProperties properties, ResourceLoader resources, DataInclusionSchema schema) {
@@ -31,7 +35,7 @@ class DirectoryMappings {
 
     DirectoryMappings(String origin, String yaml, DataInclusionSchema schema) {
         Map<String, Object> root = YamlTables.load(origin, yaml);
-        YamlTables.onlyKeys(origin, "the file", root, Set.of("kinds", "default-kind", "age-bands"));
+        YamlTables.onlyKeys(origin, "the file", root, Set.of("kinds", "default-kind", "age-bands", "barriers"));
         Set<String> networks = schema.values(DataInclusionResource.STRUCTURE, "ReseauPorteur");
         Set<String> publics = schema.values(DataInclusionResource.SERVICE, "Public");
         kinds = new LinkedHashMap<>();
@@ -54,6 +58,33 @@ class DirectoryMappings {
             ageBands.put(audience, new AgeBand(YamlTables.integer(origin, "age-bands." + audience + ".min",
                     bounds.get("min")), YamlTables.integer(origin, "age-bands." + audience + ".max", bounds.get("max"))));
         });
+        Set<String> thematiques = schema.values(DataInclusionResource.SERVICE, "Thematique");
+        barriers = new EnumMap<>(Barrier.class);
+        YamlTables.map(origin, "barriers", root.get("barriers")).forEach((code, values) -> {
+            Barrier barrier;
+            try {
+                barrier = Barrier.valueOf(code);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDirectoryException(origin, "barriers: '" + code + "' is not one of "
+                        + List.of(Barrier.values()));
+            }
+            List<String> answers = YamlTables.strings(origin, "barriers." + code, values);
+            for (String thematique : answers) {
+                if (!thematiques.contains(thematique)
+                        && thematiques.stream().noneMatch(value -> value.startsWith(thematique + "--"))) {
+                    throw new InvalidDirectoryException(origin, "barriers." + code + ": '" + thematique
+                            + "' is neither a thématique nor a category of the data·inclusion schema");
+                }
+            }
+            barriers.put(barrier, List.copyOf(answers));
+        });
+    }
+
+    /** Whether one of the service's thématiques answers the barrier (its value, or its category, is in the table). */
+    boolean answers(Barrier barrier, List<String> serviceThematiques) {
+        List<String> answers = barriers.getOrDefault(barrier, List.of());
+        return serviceThematiques.stream().anyMatch(thematique -> answers.contains(thematique)
+                || answers.contains(thematique.substring(0, Math.max(0, thematique.indexOf("--")))));
     }
 
     /** The first kind of the table one of the networks maps to; the default kind when none does. */

@@ -2,12 +2,15 @@ package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
 import fr.passerelle.hub.canonical.IdentifierKind;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.directory.Covering;
 import fr.passerelle.hub.directory.DirectoryReferent;
+import fr.passerelle.hub.directory.NearbyService;
+import fr.passerelle.hub.directory.NearbyServices;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
 import fr.passerelle.hub.directory.StructureKind;
@@ -21,8 +24,10 @@ import fr.passerelle.hub.partner.PartnerRegistry;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +39,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryLookup {
 
+    /** At most this many services are listed in a barrier's handoff. */
+    static final int NEARBY_SERVICES = 10;
+
     private final ReferentDirectory directory;
+    private final NearbyServices nearby;
     private final PartnerRegistry partners;
 
-    public DirectoryLookup(ReferentDirectory directory, PartnerRegistry partners) {
+    public DirectoryLookup(ReferentDirectory directory, NearbyServices nearby, PartnerRegistry partners) {
         this.directory = directory;
+        this.nearby = nearby;
         this.partners = partners;
     }
 
@@ -56,6 +66,38 @@ public class DirectoryLookup {
             return List.of();
         }
         return coordinators(record.address());
+    }
+
+    /**
+     * The data·inclusion services covering the person's commune and taking their age whose thématiques answer the
+     * barrier (directory/mapping-tables.yaml), the most precisely covering first: what a barrier's handoff lists.
+     */
+    public List<Map<String, Object>> nearbyServices(BeneficiaryRecord record, Barrier barrier, LocalDate on) {
+        if (record == null || record.address() == null || barrier == null) {
+            return List.of();
+        }
+        Address address = record.address();
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (NearbyService service : nearby.answering(barrier, address.postalCode(), address.commune(),
+                address.inseeCode(), age(record, on), NEARBY_SERVICES)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("serviceId", service.serviceId());
+            entry.put("name", service.name());
+            entry.put("structure", service.structureName());
+            entry.put("thematiques", service.thematiques());
+            if (!service.modesMobilisation().isEmpty()) {
+                entry.put("modesMobilisation", service.modesMobilisation());
+            }
+            if (service.email() != null) {
+                entry.put("email", service.email());
+            }
+            if (service.phone() != null) {
+                entry.put("phone", service.phone());
+            }
+            entry.put("covers", service.area().name());
+            listed.add(entry);
+        }
+        return listed;
     }
 
     public static Integer age(BeneficiaryRecord record, LocalDate on) {

@@ -127,6 +127,17 @@ class DataInclusionDirectoryIT extends HubIntegrationTest {
         assertThat(social.get("explanation").asText())
                 .contains("la commune Grigny (INSEE 91286)")
                 .contains("service data·inclusion test-sud--mds-grigny-accueil");
+
+        // The handoff lists the services near the person whose thématiques answer the barrier (mapping table):
+        // the MDS's housing service, not the Mission Locale's employment one.
+        JsonNode payload = Json.read(jdbc.sql("select payload::text from handoff where id = :id")
+                .param("id", UUID.fromString(social.get("handoffId").asText())).query(String.class).single());
+        assertThat(payload.get("nearbyServices")).singleElement().satisfies(service -> {
+            assertThat(service.get("serviceId").asText()).isEqualTo("test-sud--mds-grigny-accueil");
+            assertThat(service.get("structure").asText()).isEqualTo("Maison des Solidarités de Grigny");
+            assertThat(service.get("email").asText()).isEqualTo("mds-grigny@cd91.example.fr");
+            assertThat(service.get("covers").asText()).isEqualTo("COMMUNE");
+        });
     }
 
     @Test
