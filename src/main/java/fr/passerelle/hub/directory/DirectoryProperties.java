@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param local         the local layer: what data·inclusion does not say about the network's structures
  * @param mappingTables reseaux_porteurs → kind of structure, publics → ages
  * @param communes      the communes table (COG): postal code and name → INSEE code, EPCI, département
+ * @param referralEntryPoint where prescribers refer a person to the programme: the {@code lien_mobilisation} of the
+ *                      programme's services as the hub publishes them
  */
 @ConfigurationProperties("passerelle.handoffs.directory")
 record DirectoryProperties(List<String> structures, List<String> services, String local, String mappingTables,
-                           String communes) {
+                           String communes, String referralEntryPoint) {
 
     public DirectoryProperties {
         structures = structures == null ? List.of("classpath:directory/data-inclusion/essonne-structures.json")
@@ -24,5 +26,6 @@ record DirectoryProperties(List<String> structures, List<String> services, Strin
         local = local == null ? "classpath:directory/local-essonne.yaml" : local;
         mappingTables = mappingTables == null ? "classpath:directory/mapping-tables.yaml" : mappingTables;
         communes = communes == null ? "classpath:directory/communes-essonne.csv" : communes;
+        referralEntryPoint = referralEntryPoint == null ? "http://localhost:8080/api/v1/referrals" : referralEntryPoint;
     }
 }

@@ -2,7 +2,11 @@ package fr.passerelle.hub.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
+import fr.passerelle.hub.testsupport.Json;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,25 @@ class DataInclusionImportIT extends HubIntegrationTest {
         assertThat(grigny.get(0).explanation()).contains("la commune Grigny (INSEE 91286)");
         // The Département covers the whole département: the MDS of the commune is the more precise.
         assertThat(grigny).extracting(covering -> covering.structure().id()).contains("cd91-social");
+    }
+
+    @Test
+    void theProgrammeIsPublishedAsDataInclusionRecordsWithTheReferralEntryPoint() {
+        HttpResponse<String> services = send(HttpRequest.newBuilder(uri("/api/v1/directory/data-inclusion/services")).GET());
+        assertThat(services.statusCode()).isEqualTo(200);
+        JsonNode page = Json.read(services.body());
+        assertThat(page.get("pages").asInt()).isEqualTo(1);
+        assertThat(page.get("items")).singleElement().satisfies(service -> {
+            assertThat(service.get("id").asText()).isEqualTo("demo-essonne--ruche-itineraire");
+            assertThat(service.get("lien_mobilisation").asText()).endsWith("/api/v1/referrals");
+            assertThat(service.get("modes_mobilisation").toString()).contains("utiliser-lien-mobilisation");
+            assertThat(service.get("mobilisable_par").toString()).contains("professionnels");
+            assertThat(new DataInclusionSchema().problems(DataInclusionResource.SERVICE, service)).isEmpty();
+        });
+        JsonNode structures = Json.read(send(HttpRequest.newBuilder(
+                uri("/api/v1/directory/data-inclusion/structures")).GET()).body());
+        assertThat(structures.get("items")).extracting(structure -> structure.get("id").asText())
+                .containsExactly("demo-essonne--ruche-itineraire");
     }
 
     @Test
