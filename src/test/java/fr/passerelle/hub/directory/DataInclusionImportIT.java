@@ -116,6 +116,31 @@ class DataInclusionImportIT extends HubIntegrationTest {
     }
 
     @Test
+    void operatorsSeeEachValueWithItsSourceAndTheRefusedRecords() {
+        imports.importFile("ops-structures.json", DataInclusionResource.STRUCTURE, """
+                [{"source": "test", "nom": "Sans identifiant", "date_maj": "2026-09-01"}]
+                """.getBytes(StandardCharsets.UTF_8));
+        JsonNode structures = Json.read(getAsOperator("/api/v1/ops/directory/structures").body()).get("structures");
+        JsonNode agency = null;
+        for (JsonNode structure : structures) {
+            if (structure.get("id").asText().equals("ft-91027")) {
+                agency = structure;
+            }
+        }
+        assertThat(agency).isNotNull();
+        assertThat(agency.at("/sources/email").asText()).isEqualTo("LOCAL");
+        assertThat(agency.at("/sources/name").asText()).isEqualTo("DATA_INCLUSION");
+        assertThat(agency.at("/coverage/0/serviceId").asText()).isEqualTo("demo-essonne--ft-91027-accompagnement");
+
+        JsonNode imports = Json.read(getAsOperator("/api/v1/ops/directory/imports").body());
+        assertThat(imports.get("rejections")).anySatisfy(rejection -> {
+            assertThat(rejection.get("origin").asText()).isEqualTo("ops-structures.json");
+            assertThat(rejection.get("reasons").get(0).asText()).isEqualTo("id : champ obligatoire absent");
+        });
+        assertThat(get("/api/v1/ops/directory/structures", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anOlderRecordNeverReplacesANewerOne() {
         imports.importFile("newer.json", DataInclusionResource.STRUCTURE, """
                 [{"source": "test", "id": "test--asso", "nom": "Association Nouveau Nom", "date_maj": "2026-10-01"}]
