@@ -86,7 +86,7 @@ public class Communes {
 
     private static Map<String, Commune> parse(String origin, String csv) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).build();
+                .setIgnoreEmptyLines(true).setTrim(true).get();
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         Map<String, Commune> communes = new LinkedHashMap<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {

@@ -63,7 +63,7 @@ final class DataInclusionFiles {
         char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
                 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).build();
+                .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             if (!parser.getHeaderMap().containsKey("id")) {
                 throw new InvalidDirectoryException(origin, "expected a CSV header naming the schema's fields (no 'id')");
