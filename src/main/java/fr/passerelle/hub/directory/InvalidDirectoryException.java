@@ -1,7 +1,10 @@
 package fr.passerelle.hub.directory;
 
-/** The structures file cannot be imported; the message names the file, the line and the problem. */
-class InvalidDirectoryException extends RuntimeException {
+/**
+ * A directory file cannot be used at all (not data·inclusion JSON or CSV, a broken local layer or mapping table);
+ * the message names the file, the entry or line, and the problem.
+ */
+public class InvalidDirectoryException extends RuntimeException {
 
     public InvalidDirectoryException(String origin, String problem) {
         super("Referent directory " + origin + ": " + problem);

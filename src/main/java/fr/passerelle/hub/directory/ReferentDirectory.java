@@ -1,5 +1,8 @@
 package fr.passerelle.hub.directory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.canonical.NameFolding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,36 +10,46 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The referent directory in PostgreSQL: which structure covers a commune and an age, which structure a
- * professional named in a referral works for, and who the professionals are.
+ * professional named in a referral works for, and who the professionals are. Its structures are assembled from
+ * data·inclusion and the local layer ({@link DirectoryAssembly}).
  */
 @Component
 public class ReferentDirectory {
 
     private static final Comparator<Structure> NETWORK_FIRST = Comparator
             .comparing((Structure structure) -> !structure.inNetwork()).thenComparing(Structure::id);
+    private static final Comparator<Covering> NETWORK_THEN_PRECISION = Comparator
+            .comparing((Covering covering) -> !covering.structure().inNetwork())
+            .thenComparing(covering -> covering.coverage().area())
+            .thenComparing(covering -> covering.structure().id());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
+    private final Communes communes;
 
-    public ReferentDirectory(JdbcClient jdbc) {
+    public ReferentDirectory(JdbcClient jdbc, Communes communes) {
         this.jdbc = jdbc;
+        this.communes = communes;
     }
 
     public List<Structure> structures() {
-        return jdbc.sql("""
-                        select s.*,
-                            array(select code from directory_structure_area a where a.structure_id = s.id and a.area_kind = 'POSTAL_CODE') as postal_codes,
-                            array(select code from directory_structure_area a where a.structure_id = s.id and a.area_kind = 'INSEE_CODE') as insee_codes
-                        from directory_structure s order by s.id
-                        """)
-                .query((rs, n) -> structure(rs)).list();
+        Map<String, List<Coverage>> coverage = jdbc.sql("select * from directory_coverage order by structure_id")
+                .query((rs, n) -> Map.entry(rs.getString("structure_id"), new Coverage(
+                        AreaKind.valueOf(rs.getString("area_kind")), rs.getString("code"), rs.getString("service_id"),
+                        rs.getString("source"))))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("select * from directory_structure order by id")
+                .query((rs, n) -> structure(rs, coverage.getOrDefault(rs.getString("id"), List.of()))).list();
     }
 
     public Optional<Structure> structure(String id) {
@@ -45,11 +58,23 @@ public class ReferentDirectory {
 
     /** Structures of this kind covering the commune and the age, network partners first. */
     public List<Structure> covering(StructureKind kind, String postalCode, String inseeCode, Integer age) {
+        return covering(kind, postalCode, null, inseeCode, age).stream().map(Covering::structure).toList();
+    }
+
+    /**
+     * Structures of this kind covering the person's commune (found from the address through the communes table)
+     * and age: network partners first, then the one covering the commune most precisely (commune, EPCI,
+     * département, France).
+     */
+    public List<Covering> covering(StructureKind kind, String postalCode, String communeName, String inseeCode,
+                                   Integer age) {
+        Whereabouts where = communes.locate(postalCode, communeName, inseeCode);
         return structures().stream()
                 .filter(structure -> structure.kind() == kind)
-                .filter(structure -> structure.covers(postalCode, inseeCode))
                 .filter(structure -> structure.acceptsAge(age))
-                .sorted(NETWORK_FIRST)
+                .flatMap(structure -> structure.coverageOf(where)
+                        .map(coverage -> new Covering(structure, coverage, where)).stream())
+                .sorted(NETWORK_THEN_PRECISION)
                 .toList();
     }
 
@@ -98,31 +123,45 @@ public class ReferentDirectory {
                 .param("email", email).query((rs, n) -> referent(rs)).optional();
     }
 
-    /** Creates or refreshes a structure and the territory it covers (the import is the reference for its lines). */
-    public void saveStructure(Structure structure, String source) {
+    /** Creates or refreshes an assembled structure and the territory it covers. */
+    void saveStructure(Structure structure) {
+        String sources;
+        try {
+            sources = JSON.writeValueAsString(structure.sources());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         jdbc.sql("""
-                        insert into directory_structure (id, name, kind, partner_id, safir_code, email, phone, age_min,
-                            age_max, aliases, email_domains, source, updated_at)
-                        values (:id, :name, :kind, :partner, :safir, :email, :phone, :ageMin, :ageMax, :aliases,
-                            :domains, :source, now())
-                        on conflict (id) do update set name = excluded.name, kind = excluded.kind,
+                        insert into directory_structure (id, data_inclusion_id, name, kind, partner_id, safir_code,
+                            email, phone, age_min, age_max, aliases, email_domains, source, value_sources, updated_at)
+                        values (:id, :di, :name, :kind, :partner, :safir, :email, :phone, :ageMin, :ageMax, :aliases,
+                            :domains, :source, cast(:sources as jsonb), now())
+                        on conflict (id) do update set data_inclusion_id = excluded.data_inclusion_id,
+                            name = excluded.name, kind = excluded.kind,
                             partner_id = excluded.partner_id, safir_code = excluded.safir_code, email = excluded.email,
                             phone = excluded.phone, age_min = excluded.age_min, age_max = excluded.age_max,
                             aliases = excluded.aliases, email_domains = excluded.email_domains,
-                            source = excluded.source, updated_at = now()
+                            source = excluded.source, value_sources = excluded.value_sources, updated_at = now()
                         """)
-                .param("id", structure.id()).param("name", structure.name()).param("kind", structure.kind().name())
+                .param("id", structure.id()).param("di", structure.dataInclusionId())
+                .param("name", structure.name()).param("kind", structure.kind().name())
                 .param("partner", structure.partnerId()).param("safir", structure.safirCode())
                 .param("email", structure.email()).param("phone", structure.phone())
                 .param("ageMin", structure.ageMin()).param("ageMax", structure.ageMax())
                 .param("aliases", structure.aliases().toArray(String[]::new))
                 .param("domains", structure.emailDomains().stream().map(domain -> domain.toLowerCase(Locale.ROOT))
                         .toArray(String[]::new))
-                .param("source", source)
+                .param("source", structure.dataInclusionId() == null ? "LOCAL" : "DATA_INCLUSION")
+                .param("sources", sources)
                 .update();
-        jdbc.sql("delete from directory_structure_area where structure_id = :id").param("id", structure.id()).update();
-        structure.postalCodes().forEach(code -> area(structure.id(), "POSTAL_CODE", code));
-        structure.inseeCodes().forEach(code -> area(structure.id(), "INSEE_CODE", code));
+        jdbc.sql("delete from directory_coverage where structure_id = :id").param("id", structure.id()).update();
+        for (Coverage area : structure.coverage()) {
+            jdbc.sql("""
+                            insert into directory_coverage (structure_id, area_kind, code, service_id, source)
+                            values (:s, :kind, :code, :service, :source) on conflict do nothing""")
+                    .param("s", structure.id()).param("kind", area.area().name()).param("code", area.code())
+                    .param("service", area.serviceId()).param("source", area.source()).update();
+        }
     }
 
     /** Records a professional, or refreshes what is known of them; an unknown value never erases a known one. */
@@ -147,17 +186,18 @@ public class ReferentDirectory {
                 .update();
     }
 
-    private void area(String structureId, String kind, String code) {
-        jdbc.sql("insert into directory_structure_area (structure_id, area_kind, code) values (:s, :k, :c)")
-                .param("s", structureId).param("k", kind).param("c", code).update();
-    }
-
-    private static Structure structure(ResultSet rs) throws SQLException {
-        return new Structure(rs.getString("id"), rs.getString("name"), StructureKind.valueOf(rs.getString("kind")),
-                rs.getString("partner_id"), rs.getString("safir_code"), rs.getString("email"), rs.getString("phone"),
-                (Integer) rs.getObject("age_min"), (Integer) rs.getObject("age_max"),
-                Set.copyOf(strings(rs, "postal_codes")), Set.copyOf(strings(rs, "insee_codes")),
-                strings(rs, "aliases"), strings(rs, "email_domains"));
+    private static Structure structure(ResultSet rs, List<Coverage> coverage) throws SQLException {
+        Map<String, String> sources;
+        try {
+            sources = JSON.readValue(rs.getString("value_sources"), new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("directory_structure.value_sources of " + rs.getString("id"), e);
+        }
+        return new Structure(rs.getString("id"), rs.getString("data_inclusion_id"), rs.getString("name"),
+                StructureKind.valueOf(rs.getString("kind")), rs.getString("partner_id"), rs.getString("safir_code"),
+                rs.getString("email"), rs.getString("phone"), (Integer) rs.getObject("age_min"),
+                (Integer) rs.getObject("age_max"), coverage, strings(rs, "aliases"), strings(rs, "email_domains"),
+                sources);
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

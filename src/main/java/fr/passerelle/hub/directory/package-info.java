@@ -1,2 +1,2 @@
-/** The referent directory: structures, the communes and people they cover, named referents. */
+/** The referent directory: data·inclusion structures and services, the local layer over them, communes, referents. */
 package fr.passerelle.hub.directory;

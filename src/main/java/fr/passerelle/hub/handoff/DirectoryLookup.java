@@ -1,11 +1,16 @@
 package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
+import fr.passerelle.hub.canonical.Address;
+import fr.passerelle.hub.canonical.Barrier;
 import fr.passerelle.hub.canonical.IdentifierKind;
 import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.directory.Covering;
 import fr.passerelle.hub.directory.DirectoryReferent;
+import fr.passerelle.hub.directory.NearbyService;
+import fr.passerelle.hub.directory.NearbyServices;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
 import fr.passerelle.hub.directory.StructureKind;
@@ -19,8 +24,10 @@ import fr.passerelle.hub.partner.PartnerRegistry;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +39,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryLookup {
 
+    /** At most this many services are listed in a barrier's handoff. */
+    static final int NEARBY_SERVICES = 10;
+
     private final ReferentDirectory directory;
+    private final NearbyServices nearby;
     private final PartnerRegistry partners;
 
-    public DirectoryLookup(ReferentDirectory directory, PartnerRegistry partners) {
+    public DirectoryLookup(ReferentDirectory directory, NearbyServices nearby, PartnerRegistry partners) {
         this.directory = directory;
+        this.nearby = nearby;
         this.partners = partners;
     }
 
@@ -53,8 +65,39 @@ public class DirectoryLookup {
         if (record == null) {
             return List.of();
         }
-        return coordinators(record.address() == null ? null : record.address().postalCode(),
-                record.address() == null ? null : record.address().inseeCode());
+        return coordinators(record.address());
+    }
+
+    /**
+     * The data·inclusion services covering the person's commune and taking their age whose thématiques answer the
+     * barrier (directory/mapping-tables.yaml), the most precisely covering first: what a barrier's handoff lists.
+     */
+    public List<Map<String, Object>> nearbyServices(BeneficiaryRecord record, Barrier barrier, LocalDate on) {
+        if (record == null || record.address() == null || barrier == null) {
+            return List.of();
+        }
+        Address address = record.address();
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (NearbyService service : nearby.answering(barrier, address.postalCode(), address.commune(),
+                address.inseeCode(), age(record, on), NEARBY_SERVICES)) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("serviceId", service.serviceId());
+            entry.put("name", service.name());
+            entry.put("structure", service.structureName());
+            entry.put("thematiques", service.thematiques());
+            if (!service.modesMobilisation().isEmpty()) {
+                entry.put("modesMobilisation", service.modesMobilisation());
+            }
+            if (service.email() != null) {
+                entry.put("email", service.email());
+            }
+            if (service.phone() != null) {
+                entry.put("phone", service.phone());
+            }
+            entry.put("covers", service.area().name());
+            listed.add(entry);
+        }
+        return listed;
     }
 
     public static Integer age(BeneficiaryRecord record, LocalDate on) {
@@ -80,8 +123,7 @@ public class DirectoryLookup {
         if (record == null) {
             return List.of();
         }
-        String postalCode = record.address() == null ? null : record.address().postalCode();
-        String insee = record.address() == null ? null : record.address().inseeCode();
+        Address address = record.address();
         Integer age = age(record, on);
         switch (kind) {
             case PRESCRIBER_OF_REFERRAL: {
@@ -108,11 +150,11 @@ public class DirectoryLookup {
                         .map(partner -> partnerRecipient(partner.id())).flatMap(Optional::stream).toList();
             }
             case SOCIAL_SERVICE_COVERING_COMMUNE:
-                return covering(StructureKind.SOCIAL_SERVICE, postalCode, insee, age);
+                return covering(StructureKind.SOCIAL_SERVICE, address, age);
             case MISSION_LOCALE_COVERING_COMMUNE:
-                return covering(StructureKind.MISSION_LOCALE, postalCode, insee, age);
+                return covering(StructureKind.MISSION_LOCALE, address, age);
             case FRANCE_TRAVAIL_AGENCY_COVERING_COMMUNE:
-                return covering(StructureKind.FRANCE_TRAVAIL, postalCode, insee, age);
+                return covering(StructureKind.FRANCE_TRAVAIL, address, age);
             case FRANCE_TRAVAIL_COUNSELOR:
                 return franceTravailCounselors(record);
             case PLIE_REFERENT: {
@@ -126,7 +168,7 @@ public class DirectoryLookup {
                         .flatMap(Optional::stream).limit(1).toList();
             }
             case TERRITORY_COORDINATOR:
-                return coordinators(postalCode, insee);
+                return coordinators(address);
             default:
                 return List.of();
         }
@@ -156,17 +198,25 @@ public class DirectoryLookup {
                 .map(PartnerIdentifier::issuer).distinct().toList();
     }
 
-    private List<Recipient> covering(StructureKind kind, String postalCode, String insee, Integer age) {
-        return directory.covering(kind, postalCode, insee, age).stream().limit(1)
-                .map(structure -> structureRecipient(structure, "couvre " + (insee != null ? "la commune INSEE " + insee
-                        : "le code postal " + postalCode) + (structure.ageMin() != null || structure.ageMax() != null
-                        ? " et l'âge de la personne (" + age + " ans)" : "")))
+    private List<Recipient> covering(StructureKind kind, Address address, Integer age) {
+        return coveringStructures(kind, address, age).stream().limit(1)
+                .map(covering -> structureRecipient(covering.structure(), covering.explanation()
+                        + (covering.structure().ageMin() != null || covering.structure().ageMax() != null
+                        ? ", et l'âge de la personne (" + age + " ans)" : "")))
                 .flatMap(Optional::stream).toList();
     }
 
-    private List<Recipient> coordinators(String postalCode, String insee) {
+    private List<Covering> coveringStructures(StructureKind kind, Address address, Integer age) {
+        if (address == null) {
+            return List.of();
+        }
+        return directory.covering(kind, address.postalCode(), address.commune(), address.inseeCode(), age);
+    }
+
+    private List<Recipient> coordinators(Address address) {
         List<Recipient> recipients = new ArrayList<>();
-        for (Structure structure : directory.covering(StructureKind.TERRITORY_COORDINATION, postalCode, insee, null)) {
+        for (Covering covering : coveringStructures(StructureKind.TERRITORY_COORDINATION, address, null)) {
+            Structure structure = covering.structure();
             List<DirectoryReferent> people = directory.referents(structure.id(), "TERRITORY_COORDINATOR");
             if (people.isEmpty()) {
                 structureRecipient(structure, "coordination couvrant la commune").ifPresent(recipients::add);

@@ -12,6 +12,7 @@ import fr.passerelle.hub.handoff.watch.NoActiveReferentDetected;
 import fr.passerelle.hub.identity.BeneficiaryMatched;
 import fr.passerelle.hub.journey.JourneyEvent;
 import fr.passerelle.hub.journey.JourneyEventRecorded;
+import fr.passerelle.hub.journey.JourneyEventType;
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.partner.Partner;
 import fr.passerelle.hub.partner.PartnerRegistry;
@@ -144,11 +145,16 @@ class HandoffEventListener {
             eventPart.put("outcome", event.outcome().name());
         }
         LocalDate on = event.occurredAt().atZoneSameInstant(FRANCE).toLocalDate();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("event", eventPart);
+        if (event.type() == JourneyEventType.BARRIER_REPORTED) {
+            // What the recipient can point the person to at once, whoever the rule hands the barrier to.
+            context.put("nearbyServices", lookup.nearbyServices(record, event.barrier(), on));
+        }
         for (String trigger : recorded.triggers()) {
             route(Trigger.valueOf(trigger), new HandoffOutbox.Source("JOURNEY_EVENT", event.id().toString()), record,
                     null, event.barrier(), recorded.after().noShows(),
-                    event.outcome() == null ? null : event.outcome().name(), true, placeholders,
-                    Map.of("event", eventPart), on);
+                    event.outcome() == null ? null : event.outcome().name(), true, placeholders, context, on);
         }
     }
 

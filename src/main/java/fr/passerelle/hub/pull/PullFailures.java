@@ -1,6 +1,7 @@
 package fr.passerelle.hub.pull;
 
 import fr.passerelle.hub.correlation.MessageKeys;
+import fr.passerelle.hub.directory.DataInclusionFeeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ public class PullFailures {
     private static final Logger log = LoggerFactory.getLogger(PullFailures.class);
 
     private final PullCheckpointStore checkpoints;
+    private final DataInclusionFeeds feeds;
     private final MeterRegistry meters;
 
-    public PullFailures(PullCheckpointStore checkpoints, MeterRegistry meters) {
+    public PullFailures(PullCheckpointStore checkpoints, DataInclusionFeeds feeds, MeterRegistry meters) {
         this.checkpoints = checkpoints;
+        this.feeds = feeds;
         this.meters = meters;
     }
 
@@ -45,7 +48,13 @@ public class PullFailures {
         Object body = exchange.getIn().getBody();
         String partnerId = exchange.getProperty(MessageKeys.PARTNER_ID, String.class);
         String channel;
-        if (body instanceof PullRun run) {
+        if (body instanceof DataInclusionRun run) {
+            channel = "API_PULL";
+            partnerId = "data-inclusion";
+            feeds.stoppedRun(run.feedId(), outcome, code + " : " + detail);
+            log.warn("Pull of feed {} stopped at page {} ({}): {} — checkpoint kept at {}", run.feedId(), run.page(),
+                    outcome, code, run.checkpoint());
+        } else if (body instanceof PullRun run) {
             channel = "API_PULL";
             checkpoints.stoppedRun(run.feedId(), run.partnerId(), outcome, code + " : " + detail);
             log.warn("Pull of feed {} stopped at page {} ({}): {} — checkpoint kept at {}", run.feedId(), run.page(),

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -56,6 +57,8 @@ class SecurityConfiguration {
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/openapi.json").permitAll()
+                        // The programme published in data·inclusion's shape is open data (directory).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/directory/data-inclusion/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A broken rules file or structures file stops the hub, with a message naming the file and the problem. */
+/** A broken rules file or directory local layer stops the hub, with a message naming the file and the problem. */
 class BrokenRoutingFilesStopStartUpIT {
 
     @TempDir
@@ -36,14 +36,18 @@ class BrokenRoutingFilesStopStartUpIT {
     }
 
     @Test
-    void structuresFileWithAnUnknownPartnerStopsStartUpNamingTheLine() throws IOException {
-        Path structures = temp.resolve("structures.csv");
-        Files.writeString(structures, "id;nom;type;partenaire;code_safir;codes_postaux;codes_insee;age_min;age_max;"
-                + "courriel;telephone;alias;domaines_courriel;contact_prenom;contact_nom;contact_role;contact_courriel;"
-                + "contact_telephone\nml-x;Mission Locale X;MISSION_LOCALE;ml-x;;91100;;16;25;;;;;;;;;\n");
-        assertThatThrownBy(() -> start("--passerelle.handoffs.directory.structures=file:" + structures))
+    void directoryLocalLayerWithAnUnknownPartnerStopsStartUpNamingTheEntry() throws IOException {
+        Path local = temp.resolve("local.yaml");
+        Files.writeString(local, """
+                structures:
+                  ml-x:
+                    data-inclusion-id: demo-essonne--ml-val-orge
+                    partner: ml-x
+                """);
+        assertThatThrownBy(() -> start("--passerelle.handoffs.directory.local=file:" + local))
                 .satisfies(failure -> assertThat(messages(failure))
-                        .contains("structures.csv line 2")
+                        .contains("local.yaml")
+                        .contains("structure 'ml-x'")
                         .contains("partner 'ml-x' is not a configured partner"));
     }
 

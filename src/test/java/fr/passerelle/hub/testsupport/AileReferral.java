@@ -69,6 +69,11 @@ public final class AileReferral {
         return this;
     }
 
+    public AileReferral commune(String city) {
+        ((ObjectNode) person().get("address")).put("city", city);
+        return this;
+    }
+
     public AileReferral nir(String nir) {
         person().put("nir", nir);
         return this;
