@@ -51,7 +51,8 @@ public class HandoffApi {
         if (!status.equals("PENDING") && !status.equals("ACKNOWLEDGED")) {
             throw new NotFoundException("handoff status");
         }
-        List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"), PAGE);
+        List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"),
+                ApiExchange.limit(exchange, PAGE, PAGE));
         outbox.pulled(partnerId, handoffs.stream().filter(handoff -> handoff.channel() == Channel.PULL_API)
                 .map(Handoff::id).toList());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -100,7 +101,8 @@ public class HandoffApi {
             throw new NotFoundException("handoff status");
         }
         replies.reply(exchange, 200, ApiReplies.JSON,
-                Map.of("handoffs", outbox.withStatus(status, PAGE).stream().map(this::full).toList()));
+                Map.of("handoffs", outbox.withStatus(status, ApiExchange.limit(exchange, PAGE, PAGE)).stream()
+                        .map(this::full).toList()));
     }
 
     /** {@code POST /api/v1/ops/handoffs/{id}/replay}: a parked (or failing) handoff is sent again now. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class FileApi {
 
     private static final int LIMIT = 100;
+    private static final int MAX_LIMIT = 200;
 
     private final InboundFileStore files;
     private final ApiReplies replies;
@@ -27,7 +28,8 @@ public class FileApi {
 
     public void list(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        replies.reply(exchange, 200, ApiReplies.JSON, Map.of("files", files.recentForPartner(partnerId, LIMIT)));
+        replies.reply(exchange, 200, ApiReplies.JSON, Map.of("files", files.recentForPartner(partnerId,
+                ApiExchange.limit(exchange, LIMIT, MAX_LIMIT))));
     }
 
     public void one(Exchange exchange) {

@@ -127,7 +127,7 @@ public class InboundFileStore {
     }
 
     public List<FileSummary> recentForPartner(String partnerId, int limit) {
-        return jdbc.sql("select * from inbound_file where partner_id = :p order by received_at desc limit :limit")
+        return jdbc.sql("select * from inbound_file where partner_id = :p order by received_at desc, id limit :limit")
                 .param("p", partnerId).param("limit", limit).query((rs, n) -> summary(rs)).list();
     }
 

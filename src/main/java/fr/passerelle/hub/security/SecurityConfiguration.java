@@ -37,7 +37,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(operatorProblemEntryPoint()))
                 .build();
     }
 
@@ -55,7 +55,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/v1/openapi.json").permitAll()
+                        // The API's description is public, like the WSDL (api/ApiContract).
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.yaml").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
@@ -93,6 +94,19 @@ class SecurityConfiguration {
         String query = request.getQueryString();
         return "GET".equals(request.getMethod()) && request.getRequestURI().startsWith("/services/") && query != null
                 && (query.equalsIgnoreCase("wsdl") || query.toLowerCase().startsWith("xsd="));
+    }
+
+    /** The answer the API description promises (problem+json), with the Basic challenge clients expect. */
+    private static AuthenticationEntryPoint operatorProblemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Passerelle\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"about:blank","title":"Unauthorized","status":401,\
+                    "detail":"Identifiants d'opérateur absents ou invalides (HTTP Basic)."}""");
+        };
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {
