@@ -55,8 +55,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        // The API's description is public, like the WSDL (api/ApiContract).
+                        // The API's description and its page are public, like the WSDL (api/ApiContract, api/ApiDocsPage).
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.yaml").permitAll()
+                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
