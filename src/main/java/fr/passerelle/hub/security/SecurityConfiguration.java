@@ -44,14 +44,16 @@ class SecurityConfiguration {
     /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials) throws Exception {
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits)
+            throws Exception {
+        PartnerRateLimiter limiter = new PartnerRateLimiter(limits.requestsPerMinute(), limits.burst(), System::nanoTime);
         // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
         // "/services/**" would never match it. Both paths are matched whole.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/services/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, limiter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
