@@ -273,6 +273,7 @@ class OpenApiContractIT extends HubIntegrationTest {
 
         contract.check("GET", "/api/v1/ops/handoffs", getAsOperator("/api/v1/ops/handoffs?status=ACKNOWLEDGED"));
         contract.check("GET", "/api/v1/ops/handoffs", get("/api/v1/ops/handoffs", null));
+        contract.check("GET", "/api/v1/ops/handoffs", getAsOperator("/api/v1/ops/handoffs?status=LOST"));
         contract.check("POST", "/api/v1/ops/handoffs/{id}/replay", replay(handoff));
         contract.check("POST", "/api/v1/ops/handoffs/{id}/replay", replay(UUID.randomUUID().toString()));
         contract.check("GET", "/api/v1/ops/identity-reviews", getAsOperator("/api/v1/ops/identity-reviews"));
@@ -284,7 +285,8 @@ class OpenApiContractIT extends HubIntegrationTest {
         String name = "export-imilo-openapi-" + System.nanoTime() + ".csv";
         PayloadOutcome file = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "openapi-contract-test",
                 "ml-val-orge/imilo-export.v1"), name, sample("ml-val-orge/invalid/row-3-birth-date-31-02-row-5-no-last-name.csv"));
-        contract.check("GET", "/api/v1/files", get("/api/v1/files?limit=10", ML_VAL_ORGE_KEY));
+        contract.check("GET", "/api/v1/files", get("/api/v1/files?limit=1", ML_VAL_ORGE_KEY));
+        contract.check("GET", "/api/v1/files", get("/api/v1/files?after=nope", ML_VAL_ORGE_KEY));
         contract.check("GET", "/api/v1/files/{id}", get("/api/v1/files/" + file.inboundFileId(), ML_VAL_ORGE_KEY));
         contract.check("GET", "/api/v1/files/{id}", get("/api/v1/files/" + file.inboundFileId(), AILE_KEY));
         contract.check("GET", "/api/v1/files/{id}/reject-report",
