@@ -160,8 +160,8 @@ class OpenApiContractIT extends HubIntegrationTest {
             if (id.isBlank() || !id.matches("[A-Za-z][A-Za-z0-9]*") || !operationIds.add(id)) {
                 problems.add(name + ": operationId missing, not url-safe or not unique");
             }
-            if (op.path("summary").asText().isBlank()) {
-                problems.add(name + ": no summary");
+            if (op.path("summary").asText().isBlank() || op.path("description").asText().isBlank()) {
+                problems.add(name + ": no summary or no description");
             }
             if (!op.path("tags").isArray() || op.path("tags").isEmpty()) {
                 problems.add(name + ": no tag");
@@ -171,16 +171,14 @@ class OpenApiContractIT extends HubIntegrationTest {
                     problems.add(name + ": tag " + tag.asText() + " not defined");
                 }
             });
-            if (!name.startsWith("webhook")) {
-                if (!op.has("security")) {
-                    problems.add(name + ": security not defined");
-                }
-                op.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> {
-                    if (!schemes.contains(scheme)) {
-                        problems.add(name + ": security scheme " + scheme + " not defined");
-                    }
-                }));
+            if (!op.has("security")) {
+                problems.add(name + ": security not defined");
             }
+            op.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> {
+                if (!schemes.contains(scheme)) {
+                    problems.add(name + ": security scheme " + scheme + " not defined");
+                }
+            }));
             List<String> statuses = new ArrayList<>();
             op.path("responses").fieldNames().forEachRemaining(statuses::add);
             if (statuses.stream().noneMatch(status -> status.startsWith("2"))) {
