@@ -8,16 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import fr.passerelle.hub.intake.IntakeSource;
 import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.intake.PayloadOutcome;
 import fr.passerelle.hub.testsupport.AileReferral;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
+import fr.passerelle.hub.testsupport.PublishedContract;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -399,10 +396,7 @@ class OpenApiContractIT extends HubIntegrationTest {
         }
 
         static List<String> violations(String schemaPointer, JsonNode value) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(SchemaLocation.of("classpath:" + ApiContract.LOCATION + "#" + schemaPointer),
-                            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build())
-                    .validate(value).stream().map(Object::toString).toList();
+            return PublishedContract.violations(schemaPointer, value);
         }
 
         List<String> problems() {
