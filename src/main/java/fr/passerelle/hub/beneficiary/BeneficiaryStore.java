@@ -77,9 +77,7 @@ public class BeneficiaryStore {
                 .query((rs, n) -> {
                     CanonicalReferral content = readCanonical(rs.getString("canonical"));
                     String nir = protector.openText(rs.getBytes("nir_sealed"));
-                    Identity identity = content.identity();
-                    CanonicalReferral withNir = content.withIdentity(new Identity(identity.birthName(),
-                            identity.usageName(), identity.firstNames(), identity.birthDate(), identity.sex(), nir));
+                    CanonicalReferral withNir = content.withIdentity(content.identity().withNir(nir));
                     sources.computeIfAbsent(rs.getObject("beneficiary_id", UUID.class), key -> new ArrayList<>())
                             .add(new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
                                     rs.getTimestamp("updated_at").toInstant(), withNir));
@@ -150,6 +148,27 @@ public class BeneficiaryStore {
                     .param("b", id).param("kind", identifier.kind().name()).param("issuer", identifier.issuer())
                     .param("value", identifier.value()).param("referral", referralId)
                     .update();
+        }
+    }
+
+    /**
+     * Locks the record a referral is about to join, following merges: a record merged while the decision was being
+     * made hands the referral to the record that absorbed it. Returns the active record, locked.
+     */
+    public UUID lockCurrent(UUID id) {
+        UUID current = id;
+        while (true) {
+            UUID at = current;
+            var row = jdbc.sql("select status, merged_into from beneficiary where id = :id for no key update").param("id", at)
+                    .query((rs, n) -> new String[]{rs.getString("status"), rs.getString("merged_into")}).optional()
+                    .orElseThrow(() -> new IllegalArgumentException("no beneficiary " + at));
+            if ("ACTIVE".equals(row[0])) {
+                return current;
+            }
+            if (row[1] == null) {
+                throw new IllegalStateException("beneficiary " + current + " is " + row[0]);
+            }
+            current = UUID.fromString(row[1]);
         }
     }
 
@@ -276,19 +295,10 @@ public class BeneficiaryStore {
                 .param("id", id).query(String.class).list();
     }
 
-    public Optional<UUID> findByNir(String nir) {
-        return jdbc.sql("select id from beneficiary where nir_index = :index and status = 'ACTIVE'")
+    /** Active records holding this NIR (one, unless an operator declared two holders distinct). */
+    public List<UUID> findByNir(String nir) {
+        return jdbc.sql("select id from beneficiary where nir_index = :index and status = 'ACTIVE' order by created_at, id")
                 .param("index", protector.nirIndex(nir))
-                .query(UUID.class).list().stream().findFirst();
-    }
-
-    public Optional<UUID> findByFranceTravailId(String franceTravailId, java.time.LocalDate birthDate) {
-        return jdbc.sql("""
-                        select b.id from beneficiary b
-                        join beneficiary_identifier i on i.beneficiary_id = b.id
-                        where i.kind = 'FRANCE_TRAVAIL_ID' and i.value = :ft and b.birth_date = :birthDate
-                        """)
-                .param("ft", franceTravailId).param("birthDate", Date.valueOf(birthDate))
-                .query(UUID.class).list().stream().findFirst();
+                .query(UUID.class).list();
     }
 }

@@ -3,6 +3,9 @@ package fr.passerelle.hub.directory;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.referral.ReferralAccepted;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,13 @@ class ReferralReferents {
             return;
         }
         records.find(accepted.beneficiaryId()).ifPresent(record -> {
-            for (BeneficiaryRecord.Referent referent : record.referents()) {
+            // Always in the same order (by e-mail): two referrals naming the same professionals, accepted at the
+            // same moment, then wait for each other instead of deadlocking.
+            List<BeneficiaryRecord.Referent> referents = record.referents().stream()
+                    .filter(referent -> referent.contact().email() != null)
+                    .sorted(Comparator.comparing(referent -> referent.contact().email().toLowerCase(Locale.ROOT)))
+                    .toList();
+            for (BeneficiaryRecord.Referent referent : referents) {
                 var contact = referent.contact();
                 String structureId = directory.structureOf(contact.structure(), contact.email())
                         .map(Structure::id).orElse(null);

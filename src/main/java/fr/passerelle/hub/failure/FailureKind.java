@@ -18,5 +18,10 @@ public enum FailureKind {
     /** A peer or the database could not be reached; the same work may succeed later. */
     TRANSIENT,
     /** The hub failed; what was received is kept for an operator. */
-    INTERNAL
+    INTERNAL;
+
+    /** The hub, not the sender, is at fault: the message is kept as failed for an operator, not rejected. */
+    public boolean hubAtFault() {
+        return this == INTERNAL || this == TRANSIENT;
+    }
 }

@@ -26,7 +26,7 @@ public class FailureMeter {
         meters.counter("passerelle.failures", "partner", partnerId == null ? "unknown" : partnerId,
                 "channel", channel, "route", String.valueOf(routeId), "code", failure.code(),
                 "kind", failure.kind().name()).increment();
-        if (failure.kind() == FailureKind.INTERNAL || failure.kind() == FailureKind.TRANSIENT) {
+        if (failure.kind().hubAtFault()) {
             log.error("{} failure on route {}: {}", failure.kind(), routeId,
                     thrown == null ? "unknown" : thrown.getClass().getName());
         }

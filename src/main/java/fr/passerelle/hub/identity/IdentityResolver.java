@@ -10,6 +10,8 @@ import fr.passerelle.hub.canonical.CanonicalReferral;
 import fr.passerelle.hub.referral.ReferralStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +26,9 @@ import org.springframework.stereotype.Component;
  * Deterministic rules first, each with a safeguard against the look-alikes partners really produce (families
  * sharing a phone or an e-mail, a mistyped NIR): the partner's own record key, the NIR, the France Travail id with
  * the birth date, the e-mail or a phone with the first name. Then a scored comparison against candidates found
- * through blocking keys: sure → attached; uncertain → a new record plus a review item; otherwise a new record.
- * Nothing is merged on a guess.
+ * through blocking keys: sure → attached; uncertain, or sure about more than one record → a new record plus a
+ * review item; otherwise a new record. Nothing is merged on a guess. A NIR that contradicts the declared sex or birth
+ * date is not used, and a France Travail id counts only with the birth date.
  */
 @Component
 public class IdentityResolver {
@@ -34,46 +37,107 @@ public class IdentityResolver {
     private final ReferralStore referrals;
     private final MatchKeyStore matchKeys;
     private final ReviewQueue reviews;
+    private final DecisionLocks locks;
+    private final BeneficiaryMerger merger;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
     private final MatchScorer scorer = new MatchScorer();
 
     public IdentityResolver(BeneficiaryStore beneficiaries, ReferralStore referrals, MatchKeyStore matchKeys,
-                            ReviewQueue reviews, IdentityProperties properties, ApplicationEventPublisher events) {
+                            ReviewQueue reviews, DecisionLocks locks, BeneficiaryMerger merger,
+                            IdentityProperties properties, ApplicationEventPublisher events) {
         this.beneficiaries = beneficiaries;
         this.referrals = referrals;
         this.matchKeys = matchKeys;
         this.reviews = reviews;
+        this.locks = locks;
+        this.merger = merger;
         this.properties = properties;
         this.events = events;
     }
 
-    /** Must run in the transaction that accepts the referral. */
+    /**
+     * Must run in the transaction that accepts the referral. The decision first takes the locks of every key it reads
+     * or writes ({@link DecisionLocks}), so that it does not depend on which of two referrals of one person arrives
+     * first or whether they arrive at the same moment; then, once the referral is attached, any other record its
+     * identifiers reveal to be the same person is merged into it.
+     */
     public Resolution resolve(Partner partner, CanonicalReferral referral, UUID referralId) {
         PersonVariant incoming = PersonVariant.of(referral);
         List<PartnerIdentifier> identifiers = identifiers(partner, referral);
+        locks.lock(decisionKeys(incoming, identifiers));
         Optional<Resolution> sure = beneficiaries.findByIdentifier(identifiers.get(0))
                 .map(id -> new Resolution(id, "MATCHED", "PARTNER_RECORD_KEY", null))
-                .or(() -> deterministic(incoming, referral));
+                .or(() -> deterministic(incoming));
         Resolution resolution;
-        Scored best = null;
+        List<Scored> ranked = List.of();
         if (sure.isPresent()) {
             resolution = sure.get();
         } else {
-            best = bestCandidate(incoming);
-            if (best != null && best.score().value() >= properties.autoMergeThreshold()) {
-                resolution = new Resolution(best.beneficiaryId(), "MATCHED", "SCORE", best.score().value());
+            ranked = rankedCandidates(incoming);
+            Double best = ranked.isEmpty() ? null : ranked.get(0).score().value();
+            // SAFEGUARD: two records above the threshold means the hub cannot tell which one; an operator can.
+            boolean ambiguous = ranked.size() > 1 && ranked.get(1).score().value() >= properties.autoMergeThreshold();
+            if (best != null && best >= properties.autoMergeThreshold() && !ambiguous) {
+                resolution = new Resolution(ranked.get(0).beneficiaryId(), "MATCHED", "SCORE", best);
             } else {
-                boolean review = best != null && best.score().value() >= properties.reviewThreshold();
-                resolution = new Resolution(beneficiaries.create(referral), review ? "NEW_IN_REVIEW" : "NEW", "NONE",
-                        best == null ? null : best.score().value());
+                boolean review = best != null && best >= properties.reviewThreshold();
+                resolution = new Resolution(beneficiaries.create(referral), review ? "NEW_IN_REVIEW" : "NEW", "NONE", best);
             }
         }
+        resolution = resolution.on(beneficiaries.lockCurrent(resolution.beneficiaryId()));
         attach(partner, referral, referralId, identifiers, resolution);
         if ("NEW_IN_REVIEW".equals(resolution.outcome())) {
-            reviews.propose(referralId, resolution.beneficiaryId(), best.beneficiaryId(), best.score());
+            for (Scored candidate : ranked) {
+                if (candidate == ranked.get(0) || candidate.score().value() >= properties.autoMergeThreshold()) {
+                    reviews.propose(referralId, resolution.beneficiaryId(), candidate.beneficiaryId(), candidate.score());
+                }
+            }
         }
+        mergeRevealed(resolution.beneficiaryId(), incoming);
         return resolution;
+    }
+
+    /** Whether a new revision of a partner's record describes someone else than the record it revises (a reused key). */
+    public boolean describesAnotherPerson(CanonicalReferral before, CanonicalReferral after) {
+        return MatchScorer.anotherPerson(PersonVariant.of(before), PersonVariant.of(after));
+    }
+
+    /** Every key the decision reads or writes: blocking keys (with swapped dates), NIR and identifiers. */
+    private static Set<String> decisionKeys(PersonVariant incoming, List<PartnerIdentifier> identifiers) {
+        Set<String> keys = new LinkedHashSet<>(MatchKeys.lookup(incoming));
+        if (incoming.nir() != null) {
+            keys.add("NIR:" + incoming.nir());
+        }
+        identifiers.forEach(identifier -> keys.add("ID:" + identifier.kind() + "|" + identifier.issuer() + "|"
+                + identifier.value()));
+        return keys;
+    }
+
+    /**
+     * Evidence that arrives later: the referral just attached carries a NIR or a France Travail id that another
+     * record already holds, with the agreement the deterministic rules ask for at arrival. Arriving in another
+     * order, the referral would have joined them; the records are merged (an operator can undo it), unless an
+     * operator already declared them distinct.
+     */
+    private void mergeRevealed(UUID beneficiaryId, PersonVariant incoming) {
+        Set<UUID> revealed = new LinkedHashSet<>();
+        if (incoming.nir() != null) {
+            beneficiaries.findByNir(incoming.nir()).stream()
+                    .filter(other -> !other.equals(beneficiaryId) && nirHolderAgrees(other, incoming))
+                    .forEach(revealed::add);
+        }
+        if (incoming.franceTravailId() != null) {
+            beneficiaries.findByIdentifier(RecordKeys.franceTravailId(incoming.franceTravailId()))
+                    .filter(other -> !other.equals(beneficiaryId)
+                            && anyVariant(other, v -> Objects.equals(v.birthDate(), incoming.birthDate())))
+                    .ifPresent(revealed::add);
+        }
+        for (UUID other : revealed) {
+            if (!reviews.knownDistinct(beneficiaryId, other)) {
+                merger.merge(beneficiaryId, other, "identifiant commun révélé par une orientation", null, "passerelle");
+            }
+        }
     }
 
     private void attach(Partner partner, CanonicalReferral referral, UUID referralId, List<PartnerIdentifier> identifiers,
@@ -94,19 +158,16 @@ public class IdentityResolver {
         }
     }
 
-    private Optional<Resolution> deterministic(PersonVariant incoming, CanonicalReferral referral) {
-        if (referral.identity().nir() != null) {
-            Optional<UUID> byNir = beneficiaries.findByNir(referral.identity().nir());
-            if (byNir.isPresent()) {
-                // SAFEGUARD: a mistyped NIR can be another person's; the birth date or the first name must agree too.
-                if (anyVariant(byNir.get(), v -> Objects.equals(v.birthDate(), incoming.birthDate())
-                        || Objects.equals(v.firstToken(), incoming.firstToken()))) {
-                    return Optional.of(new Resolution(byNir.get(), "MATCHED", "NIR", null));
-                }
+    private Optional<Resolution> deterministic(PersonVariant incoming) {
+        if (incoming.nir() != null) {
+            List<UUID> byNir = beneficiaries.findByNir(incoming.nir()).stream()
+                    .filter(holder -> nirHolderAgrees(holder, incoming)).toList();
+            if (byNir.size() == 1) {
+                return Optional.of(new Resolution(byNir.get(0), "MATCHED", "NIR", null));
             }
         }
-        if (referral.franceTravailId() != null) {
-            Optional<UUID> byFranceTravail = beneficiaries.findByIdentifier(RecordKeys.franceTravailId(referral.franceTravailId()));
+        if (incoming.franceTravailId() != null) {
+            Optional<UUID> byFranceTravail = beneficiaries.findByIdentifier(RecordKeys.franceTravailId(incoming.franceTravailId()));
             if (byFranceTravail.isPresent() && anyVariant(byFranceTravail.get(),
                     v -> Objects.equals(v.birthDate(), incoming.birthDate()))) {
                 return Optional.of(new Resolution(byFranceTravail.get(), "MATCHED", "FRANCE_TRAVAIL_ID_AND_BIRTH_DATE", null));
@@ -126,6 +187,12 @@ public class IdentityResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** SAFEGUARD: a mistyped NIR can be another person's; the birth date or the first name must agree too. */
+    private boolean nirHolderAgrees(UUID holder, PersonVariant incoming) {
+        return anyVariant(holder, v -> Objects.equals(v.birthDate(), incoming.birthDate())
+                || Objects.equals(v.firstToken(), incoming.firstToken()));
     }
 
     /**
@@ -162,18 +229,24 @@ public class IdentityResolver {
     private record Scored(UUID beneficiaryId, MatchScore score) {
     }
 
-    private Scored bestCandidate(PersonVariant incoming) {
+    /** Candidates found through the blocking keys, each with its best score over its variants, best first. */
+    private List<Scored> rankedCandidates(PersonVariant incoming) {
         List<UUID> candidates = matchKeys.candidates(MatchKeys.lookup(incoming), properties.maxCandidates());
-        Scored best = null;
+        List<Scored> ranked = new ArrayList<>();
         for (var entry : beneficiaries.sources(candidates).entrySet()) {
+            Scored best = null;
             for (SourcedReferral source : entry.getValue()) {
                 MatchScore score = scorer.score(incoming, PersonVariant.of(source.content()));
                 if (best == null || score.value() > best.score().value()) {
                     best = new Scored(entry.getKey(), score);
                 }
             }
+            if (best != null) {
+                ranked.add(best);
+            }
         }
-        return best;
+        ranked.sort(Comparator.comparingDouble((Scored scored) -> scored.score().value()).reversed());
+        return ranked;
     }
 
     /** The identifiers a referral carries: the partner's record key, and the France Travail id if any. */

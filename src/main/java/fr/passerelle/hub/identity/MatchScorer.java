@@ -78,7 +78,7 @@ final class MatchScorer {
             evidence.add(new MatchScore.Evidence("prénom", "identique", 4.5));
         } else if (Objects.equals(a.firstToken(), b.firstToken()) || isPrefixWord(a.firstNames(), b.firstNames())) {
             evidence.add(new MatchScore.Evidence("prénom", "prénom composé coupé", 3));
-        } else if (nameSimilarity(a.firstNames(), b.firstNames()) >= 0.9) {
+        } else if (!firstNamesDiffer(a, b)) {
             evidence.add(new MatchScore.Evidence("prénom", "très proche (faute de frappe ?)", 2));
         } else {
             evidence.add(new MatchScore.Evidence("prénom", "différent", -8));
@@ -91,8 +91,7 @@ final class MatchScorer {
         }
         if (a.equals(b)) {
             evidence.add(new MatchScore.Evidence("date de naissance", "identique", 5));
-        } else if (a.getYear() == b.getYear() && a.getDayOfMonth() == b.getMonthValue()
-                && a.getMonthValue() == b.getDayOfMonth()) {
+        } else if (swapped(a, b)) {
             evidence.add(new MatchScore.Evidence("date de naissance", "jour et mois inversés", 2.5));
         } else if (oneDigitApart(a, b)) {
             evidence.add(new MatchScore.Evidence("date de naissance", "un chiffre diffère", 1));
@@ -108,6 +107,32 @@ final class MatchScorer {
             evidence.add(same ? new MatchScore.Evidence("commune", "identique", 1)
                     : new MatchScore.Evidence("commune", "différente", -0.5));
         }
+    }
+
+    /**
+     * The same partner record key now describes someone else (issue "one person, one record"): the NIRs differ, or
+     * the first name and the birth date both differ beyond a typo, a cut compound name or a swapped day and month.
+     * A correction of one of them is an update; a change of both is another person.
+     */
+    static boolean anotherPerson(PersonVariant before, PersonVariant after) {
+        if (before.nir() != null && after.nir() != null && !before.nir().equals(after.nir())) {
+            return true;
+        }
+        return firstNamesDiffer(before, after) && birthDatesDiffer(before.birthDate(), after.birthDate());
+    }
+
+    private static boolean firstNamesDiffer(PersonVariant a, PersonVariant b) {
+        return a.firstNames() != null && b.firstNames() != null && !a.firstNames().equals(b.firstNames())
+                && !Objects.equals(a.firstToken(), b.firstToken()) && !isPrefixWord(a.firstNames(), b.firstNames())
+                && nameSimilarity(a.firstNames(), b.firstNames()) < 0.9;
+    }
+
+    private static boolean birthDatesDiffer(LocalDate a, LocalDate b) {
+        return a != null && b != null && !a.equals(b) && !swapped(a, b) && !oneDigitApart(a, b);
+    }
+
+    private static boolean swapped(LocalDate a, LocalDate b) {
+        return a.getYear() == b.getYear() && a.getDayOfMonth() == b.getMonthValue() && a.getMonthValue() == b.getDayOfMonth();
     }
 
     static double nameSimilarity(String a, String b) {

@@ -3,6 +3,7 @@ package fr.passerelle.hub.identity;
 import fr.passerelle.hub.canonical.NameFolding;
 import fr.passerelle.hub.canonical.Sex;
 import fr.passerelle.hub.canonical.CanonicalReferral;
+import fr.passerelle.hub.canonical.Identity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,13 @@ record PersonVariant(String birthName, String usageName, String firstNames, Loca
                 address == null ? null : address.postalCode(),
                 address == null ? null : NameFolding.fold(address.commune()),
                 referral.contact().email() == null ? null : referral.contact().email().toLowerCase(Locale.ROOT),
-                referral.contact().phones(), identity.nir() == null ? null : identity.nir().substring(0, 13),
+                referral.contact().phones(), usableNir(identity),
                 referral.franceTravailId());
+    }
+
+    /** The NIR's 13 digits, when it agrees with the sex and birth date declared beside it; else none for matching. */
+    private static String usableNir(Identity identity) {
+        return identity.nir() == null || !identity.nirAgrees() ? null : identity.nir().substring(0, 13);
     }
 
     /** Every last name the person is known by (birth and usage), folded. */

@@ -11,4 +11,9 @@ import java.util.UUID;
  *                PHONE_AND_FIRST_NAME, SCORE) or NONE
  */
 public record Resolution(UUID beneficiaryId, String outcome, String how, Double score) {
+
+    /** The same decision, on the record that absorbed the chosen one meanwhile. */
+    Resolution on(UUID current) {
+        return current.equals(beneficiaryId) ? this : new Resolution(current, outcome, how, score);
+    }
 }

@@ -149,14 +149,21 @@ public class PayloadIntake {
             });
             meters.counter("passerelle.intake.accepted", source.tags()).increment();
         } catch (RuntimeException e) {
-            // One record the hub could not store must not stop the others; it is reported and stays replayable.
-            log.error("Record at position {} of inbound file {} failed: {}", record.position(), file.id(),
-                    e.getClass().getName());
+            // One record that cannot be stored must not stop the others; it is reported and stays replayable.
             Failure failure = Failure.of(e);
+            if (failure.kind().hubAtFault()) {
+                log.error("Record at position {} of inbound file {} failed: {}", record.position(), file.id(),
+                        e.getClass().getName());
+            } else {
+                log.info("Record at position {} of inbound file {} refused: {}", record.position(), file.id(),
+                        failure.code());
+            }
+            List<FieldIssue> errors = failure.errors().isEmpty()
+                    ? List.of(new FieldIssue("", failure.code(), failure.detail())) : failure.errors();
             files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                    MessageOutcome.REJECTED, null, List.of(new FieldIssue("", failure.code(), failure.detail())), mapped.warnings(),
-                    record.cells()));
-            meters.counter("passerelle.intake.failed", source.tags()).increment();
+                    MessageOutcome.REJECTED, null, errors, mapped.warnings(), record.cells()));
+            meters.counter(failure.kind().hubAtFault() ? "passerelle.intake.failed" : "passerelle.intake.rejected",
+                    source.tags()).increment();
         }
     }
 

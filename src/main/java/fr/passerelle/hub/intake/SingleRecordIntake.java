@@ -2,7 +2,6 @@ package fr.passerelle.hub.intake;
 
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.failure.Failure;
-import fr.passerelle.hub.failure.FailureKind;
 import fr.passerelle.hub.mapping.MappedRecord;
 import fr.passerelle.hub.mapping.MappingCatalog;
 import fr.passerelle.hub.mapping.MappingDefinition;
@@ -93,7 +92,7 @@ public class SingleRecordIntake {
     /** A message the pipeline stopped: its failure code journaled next to its raw payload, if it was stored. */
     public void failed(UUID rawMessageId, Failure failure) {
         if (rawMessageId != null) {
-            boolean hubAtFault = failure.kind() == FailureKind.INTERNAL || failure.kind() == FailureKind.TRANSIENT;
+            boolean hubAtFault = failure.kind().hubAtFault();
             rawMessages.recordOutcome(rawMessageId, hubAtFault ? MessageOutcome.FAILED : MessageOutcome.REJECTED,
                     failure.code());
         }

@@ -69,6 +69,10 @@ public final class RecordMapper {
         }
         CanonicalReferral referral = assemble(mapping, values);
         checkRules(mapping, referral, values, errors);
+        if (!referral.identity().nirAgrees()) {
+            warnings.add(new FieldIssue(sourceOf(mapping, CanonicalField.NIR), "NIR_INCOHERENT",
+                    "NIR conservé mais non utilisé pour reconnaître la personne : il contredit le sexe ou la date de naissance"));
+        }
         String recordKey = (String) values.get(CanonicalField.RECORD_KEY);
         return new MappedRecord(record.position(), recordKey, errors.isEmpty() ? referral : null, errors, warnings);
     }

@@ -38,6 +38,20 @@ public class ReferralStore {
     public record Recorded(UUID referralId, boolean created, boolean changed, int revision, ReferralStatus status) {
     }
 
+    /**
+     * The partner's current version of a record, locked until the transaction ends so that the revision checked is
+     * the one replaced; empty for a record key never seen.
+     */
+    public Optional<CanonicalReferral> current(String partnerId, String recordKey) {
+        return jdbc.sql("select canonical, nir_sealed from referral where partner_id = :partner and record_key = :key for update")
+                .param("partner", partnerId).param("key", recordKey)
+                                .query((rs, row) -> {
+                    CanonicalReferral content = readCanonical(rs.getString("canonical"));
+                    return content.withIdentity(content.identity().withNir(protector.openText(rs.getBytes("nir_sealed"))));
+                })
+                .optional();
+    }
+
     /** Must run inside the caller's transaction: the referral, its revision and its beneficiary link commit together. */
     public Recorded record(String partnerId, String channel, UUID rawMessageId, CanonicalReferral referral,
                            List<FieldIssue> warnings) {
@@ -181,6 +195,14 @@ public class ReferralStore {
             return json.writeValueAsString(withoutNir);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical referral not serializable", e);
+        }
+    }
+
+    private CanonicalReferral readCanonical(String canonical) {
+        try {
+            return json.readValue(canonical, CanonicalReferral.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored canonical referral unreadable", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -16,6 +17,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,18 +30,23 @@ class SftpServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SftpServer.class);
 
+    /** The property holding the port the server listens on, once started. */
+    static final String LOCAL_PORT_PROPERTY = "local.sftp.port";
+
     private final SftpProperties properties;
     private final PartnerAccounts accounts;
     private final PartnerFolders folders;
     private final InboxListener inboxListener;
+    private final ConfigurableEnvironment environment;
     private volatile SshServer server;
 
     public SftpServer(SftpProperties properties, PartnerAccounts accounts, PartnerFolders folders,
-                      InboxListener inboxListener) {
+                      InboxListener inboxListener, ConfigurableEnvironment environment) {
         this.properties = properties;
         this.accounts = accounts;
         this.folders = folders;
         this.inboxListener = inboxListener;
+        this.environment = environment;
     }
 
     @Override
@@ -83,6 +91,9 @@ class SftpServer implements SmartLifecycle {
             throw new UncheckedIOException("SFTP server cannot listen on port " + properties.port(), e);
         }
         server = ssh;
+        // Like Spring's local.server.port: the port picked when configured as 0, for tests and tools.
+        environment.getPropertySources().addFirst(new MapPropertySource("passerelle-sftp-port",
+                Map.of(LOCAL_PORT_PROPERTY, ssh.getPort())));
         log.info("SFTP server listening on port {} for {} partner accounts", ssh.getPort(), accounts.partnerIds().size());
     }
 

@@ -13,11 +13,6 @@ import fr.passerelle.hub.testsupport.PartnerSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,18 +74,7 @@ class SampleIdentitiesIT extends HubIntegrationTest {
 
     @Test
     void everyPersonHasAllTheirReferralsOnOneRecordAndNobodyElses() throws IOException {
-        Map<String, Set<UUID>> recordsByPerson = new HashMap<>();
-        Map<UUID, Set<String>> peopleByRecord = new HashMap<>();
-        for (String line : PartnerSamples.truth()) {
-            String[] cells = line.split(",");
-            UUID beneficiary = jdbc.sql("select beneficiary_id from referral where partner_id = :p and record_key = :k")
-                    .param("p", cells[0]).param("k", cells[2]).query(UUID.class).single();
-            recordsByPerson.computeIfAbsent(cells[3], person -> new HashSet<>()).add(beneficiary);
-            peopleByRecord.computeIfAbsent(beneficiary, record -> new HashSet<>()).add(cells[3]);
-        }
-        assertThat(recordsByPerson).hasSize(40);
-        assertThat(recordsByPerson.values()).allSatisfy(records -> assertThat(records).hasSize(1));
-        assertThat(peopleByRecord.values()).allSatisfy(people -> assertThat(people).hasSize(1));
+        SampleTruth.assertEveryPersonOnOneRecordAndNobodyElses(jdbc);
     }
 
     @Test

@@ -29,9 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * filtered by {@code modifiesDepuis} (inclusive) and paged by {@code taillePage}, behind a bearer token. Tests can
  * change a dossier, make the next answers fail, or replace a page with raw bytes.
  */
-final class FakeMissionLocaleApi implements AutoCloseable {
+public final class FakeMissionLocaleApi implements AutoCloseable {
 
-    static final String TOKEN = "test-ml-api-token";
+    public static final String TOKEN = "test-ml-api-token";
 
     /** One request as the partner saw it. */
     record Request(Map<String, String> query, String authorization, int status) {
@@ -50,7 +50,7 @@ final class FakeMissionLocaleApi implements AutoCloseable {
     private final Map<Integer, byte[]> rawPages = new ConcurrentHashMap<>();
     private volatile List<ObjectNode> dossiers;
 
-    FakeMissionLocaleApi() {
+    public FakeMissionLocaleApi() {
         reset();
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -61,7 +61,7 @@ final class FakeMissionLocaleApi implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 

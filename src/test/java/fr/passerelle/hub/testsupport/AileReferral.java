@@ -69,6 +69,11 @@ public final class AileReferral {
         return this;
     }
 
+    public AileReferral nir(String nir) {
+        person().put("nir", nir);
+        return this;
+    }
+
     public AileReferral franceTravailId(String franceTravailId) {
         person().put("franceTravailId", franceTravailId);
         return this;

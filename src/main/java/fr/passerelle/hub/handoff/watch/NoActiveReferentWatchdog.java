@@ -52,52 +52,70 @@ public class NoActiveReferentWatchdog {
         this.clock = clock;
     }
 
-    record Silent(UUID beneficiaryId, Instant lastActivityAt) {
+    record Silent(UUID beneficiaryId, Instant lastActivityAt, int periods) {
     }
 
     /** Called by routes/handoff-watch.yaml. @return alerts raised by this run */
     public int run() {
         Instant now = Instant.now(clock);
-        Duration period = Duration.ofDays(settings.noActiveReferentDays());
-        List<Silent> silent = jdbc.sql("""
-                        select id, last_activity_at from (
-                            select b.id, greatest(b.created_at,
-                                (select max(r.updated_at) from referral r where r.beneficiary_id = b.id),
-                                (select max(e.recorded_at) from journey_event e where e.beneficiary_id = b.id),
-                                (select max(br.since) from beneficiary_referent br where br.beneficiary_id = b.id),
-                                (select max(h.acknowledged_at) from handoff h where h.beneficiary_id = b.id)
-                            ) as last_activity_at
-                            from beneficiary b where b.status = 'ACTIVE') activity
-                        where last_activity_at <= :cutoff
+        int raised = 0;
+        List<Silent> batch;
+        int raisedInBatch;
+        do {
+            batch = notYetSignalled(now);
+            raisedInBatch = 0;
+            for (Silent person : batch) {
+                String key = person.beneficiaryId() + ":" + person.lastActivityAt().truncatedTo(ChronoUnit.MILLIS) + ":"
+                        + person.periods();
+                if (Boolean.TRUE.equals(transactions.execute(status -> raise(person, key)))) {
+                    raised++;
+                    raisedInBatch++;
+                    meters.counter("passerelle.handoffs.no-active-referent", "route", "handoff-watch-no-active-referent")
+                            .increment();
+                    log.info("Beneficiary {} without sign of follow-up since {}: NO_ACTIVE_REFERENT raised",
+                            person.beneficiaryId(), person.lastActivityAt());
+                }
+            }
+        } while (batch.size() == settings.batchSize() && raisedInBatch > 0);
+        return raised;
+    }
+
+    /**
+     * The silent people not yet signalled for their current silent period, oldest silence first, one batch. Those
+     * signalled are left out by the query itself, so each batch reaches people the previous one did not.
+     */
+    private List<Silent> notYetSignalled(Instant now) {
+        long periodSeconds = Duration.ofDays(settings.noActiveReferentDays()).toSeconds();
+        return jdbc.sql("""
+                        select id, last_activity_at, periods from (
+                            select id, last_activity_at,
+                                cast(floor(extract(epoch from (cast(:now as timestamptz) - last_activity_at)) / :period) as integer)
+                                    as periods
+                            from (
+                                select b.id, greatest(b.created_at,
+                                    (select max(r.updated_at) from referral r where r.beneficiary_id = b.id),
+                                    (select max(e.recorded_at) from journey_event e where e.beneficiary_id = b.id),
+                                    (select max(br.since) from beneficiary_referent br where br.beneficiary_id = b.id),
+                                    (select max(h.acknowledged_at) from handoff h where h.beneficiary_id = b.id)
+                                ) as last_activity_at
+                                from beneficiary b where b.status = 'ACTIVE') activity) silence
+                        where periods >= 1
+                          and not exists (select 1 from no_active_referent_alert a where a.beneficiary_id = silence.id
+                                and a.last_activity_at = silence.last_activity_at and a.periods = silence.periods)
                         order by last_activity_at limit :limit
                         """)
-                .param("cutoff", Timestamp.from(now.minus(period))).param("limit", settings.batchSize())
-                .query((rs, n) -> new Silent(rs.getObject("id", UUID.class),
-                        rs.getTimestamp("last_activity_at").toInstant()))
+                .param("now", Timestamp.from(now)).param("period", periodSeconds).param("limit", settings.batchSize())
+                .query((rs, n) -> new Silent(rs.getObject("id", UUID.class), rs.getTimestamp("last_activity_at").toInstant(),
+                        rs.getInt("periods")))
                 .list();
-        int raised = 0;
-        for (Silent person : silent) {
-            long periods = Duration.between(person.lastActivityAt(), now).toDays() / settings.noActiveReferentDays();
-            String key = person.beneficiaryId() + ":" + person.lastActivityAt().truncatedTo(ChronoUnit.MILLIS) + ":"
-                    + periods;
-            Boolean done = transactions.execute(status -> raise(person, key));
-            if (Boolean.TRUE.equals(done)) {
-                raised++;
-                meters.counter("passerelle.handoffs.no-active-referent", "route", "handoff-watch-no-active-referent")
-                        .increment();
-                log.info("Beneficiary {} without sign of follow-up since {}: NO_ACTIVE_REFERENT raised",
-                        person.beneficiaryId(), person.lastActivityAt());
-            }
-        }
-        return raised;
     }
 
     private boolean raise(Silent person, String key) {
         boolean first = jdbc.sql("""
-                        insert into no_active_referent_alert (beneficiary_id, period_key, last_activity_at)
-                        values (:b, :key, :last) on conflict do nothing
+                        insert into no_active_referent_alert (beneficiary_id, period_key, last_activity_at, periods)
+                        values (:b, :key, :last, :periods) on conflict do nothing
                         """)
-                .param("b", person.beneficiaryId()).param("key", key)
+                .param("b", person.beneficiaryId()).param("key", key).param("periods", person.periods())
                 .param("last", Timestamp.from(person.lastActivityAt())).update() == 1;
         if (first) {
             events.publishEvent(new NoActiveReferentDetected(person.beneficiaryId(), key, person.lastActivityAt(),

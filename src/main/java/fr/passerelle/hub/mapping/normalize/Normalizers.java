@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Normalizers {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
-    private static final Pattern FRANCE_TRAVAIL_ID = Pattern.compile("\\d{7}[0-9A-Z]");
+    private static final Pattern FRANCE_TRAVAIL_ID = Pattern.compile("\\d{7}[0-9A-Z]|\\d{11}");
     private static final Pattern POSTAL_CODE_AND_COMMUNE = Pattern.compile("^\\s*(\\d{5}|2[AB]\\d{3})\\s*[-,]?\\s*(.*)$");
 
     private static final Map<String, Normalizer> BY_NAME = Map.ofEntries(
@@ -72,7 +72,7 @@ public final class Normalizers {
         String id = raw.get(0).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         return FRANCE_TRAVAIL_ID.matcher(id).matches() ? Normalized.value(id)
                 : Normalized.dropped("IDENTIFIANT_FT_INVALIDE",
-                        "identifiant France Travail ignoré : format invalide (7 chiffres et un caractère attendus)");
+                        "identifiant France Travail ignoré : format invalide (7 chiffres et un chiffre ou une lettre, ou 11 chiffres)");
     }
 
     static Optional<Boolean> parseBoolean(String text) {

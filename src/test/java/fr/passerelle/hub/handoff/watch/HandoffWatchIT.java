@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * against the real hub. Deadlines are the production ones (working days, 30 days): the tests make timestamps old
  * by SQL and wait for the routes' next tick.
  */
-@TestPropertySource(properties = "passerelle.test.isolated-context=handoff-watch")
+// A batch of two: the watchdog must reach the third silent person in the same run, not re-select the first two.
+@TestPropertySource(properties = {"passerelle.test.isolated-context=handoff-watch",
+        "passerelle.handoffs.watch.batch-size=2"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HandoffWatchIT extends HubIntegrationTest {
 
@@ -146,6 +148,19 @@ class HandoffWatchIT extends HubIntegrationTest {
                 .param("b", silent).query(Integer.class).single()).isEqualTo(1);
         assertThat(decisions(silent)).containsOnlyOnce("NO_ACTIVE_REFERENT|no-active-referent|ROUTED");
         assertThat(handoffsOf(active).byRule("no-active-referent")).isEmpty();
+    }
+
+    @Test
+    void theWatchdogReachesEverySilentPersonNotOnlyTheOldestBatch() {
+        List<String> silent = List.of(refer(true), refer(true), refer(true));
+        silent.forEach(person -> makeSilentFor40Days(person, true));
+
+        watchdog.run();
+
+        for (String person : silent) {
+            assertThat(jdbc.sql("select count(*) from handoff where beneficiary_id = cast(:b as uuid) and trigger = 'NO_ACTIVE_REFERENT'")
+                    .param("b", person).query(Integer.class).single()).as(person).isEqualTo(1);
+        }
     }
 
     // --- helpers

@@ -1,38 +1,56 @@
 package fr.passerelle.hub.identity.eval;
 
-import fr.passerelle.hub.intake.IntakeSource;
-import fr.passerelle.hub.intake.PayloadIntake;
-import fr.passerelle.hub.intake.MessageOutcome;
-import fr.passerelle.hub.intake.PayloadOutcome;
+import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static org.awaitility.Awaitility.await;
+
+import fr.passerelle.hub.testsupport.HubClient;
 import fr.passerelle.hub.testsupport.PartnerDialects;
+import fr.passerelle.hub.testsupport.PartnerSftpClient;
 import fr.passerelle.hub.testsupport.SyntheticReferral;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Ingests a generated, labelled referral set through the real intake (partner dialects, mappings, identity) and
- * measures pair precision, recall and F1 against the truth, and the review queue's size.
+ * Ingests a generated, labelled referral set through the hub's real channels, all at once — the Mission Locale's and
+ * France Travail's files pushed over SFTP while AILE's referrals are posted over REST by several clients — and
+ * measures pair precision, recall and F1 against the truth, the review queue's size, the reused record keys refused,
+ * and the partition itself, so that two arrival orders can be compared.
  */
 final class IdentityEvaluation {
 
     private static final int ROUND = 500;
+    private static final int CLIENTS = 4;
 
-    private final PayloadIntake payloads;
+    private final HubClient hub;
+    private final int sftpPort;
     private final JdbcClient jdbc;
 
-    IdentityEvaluation(PayloadIntake payloads, JdbcClient jdbc) {
-        this.payloads = payloads;
-        this.jdbc = jdbc;
+    IdentityEvaluation(ApplicationContext context) {
+        this.hub = HubClient.of(context);
+        this.sftpPort = context.getEnvironment().getRequiredProperty("local.sftp.port", Integer.class);
+        this.jdbc = context.getBean(JdbcClient.class);
     }
 
-    record Metrics(int people, int referrals, int rejected, long truePairs, long mergedPairs, long correctMerges,
-                   long foundWithReview, int reviewItems, double seconds) {
+    record Metrics(int people, int referrals, int rejected, int reusedKeysRefused, long truePairs, long mergedPairs,
+                   long correctMerges, long foundWithReview, int reviewItems, double seconds,
+                   Set<Set<String>> partition) {
 
         double precision() {
             return mergedPairs == 0 ? 1 : (double) correctMerges / mergedPairs;
@@ -54,10 +72,17 @@ final class IdentityEvaluation {
             return (double) reviewItems / referrals;
         }
 
+        /** Referrals not grouped with exactly the same others in both partitions. */
+        int placedDifferently(Metrics other) {
+            Set<Set<String>> mine = new HashSet<>(partition);
+            mine.removeAll(other.partition);
+            return mine.stream().mapToInt(Set::size).sum();
+        }
+
         String report() {
             return String.format(java.util.Locale.ROOT, """
                     people                      %d
-                    referrals                   %d (rejected by mapping: %d)
+                    referrals                   %d (rejected: %d, of which reused record keys refused: %d)
                     true pairs                  %d
                     auto-merged pairs           %d (correct: %d)
                     precision (auto-merge)      %.5f
@@ -65,51 +90,90 @@ final class IdentityEvaluation {
                     recall (auto + review)      %.5f
                     F1                          %.5f
                     review queue                %d items = %.2f %% of referrals
-                    ingestion time              %.1f s (%.1f referrals/s)
-                    """, people, referrals, rejected, truePairs, mergedPairs, correctMerges, precision(), autoRecall(),
-                    recall(), f1(), reviewItems, 100 * reviewRate(), seconds, referrals / seconds);
+                    ingestion time              %.1f s (%.1f referrals/s, all channels at once)
+                    """, people, referrals, rejected, reusedKeysRefused, truePairs, mergedPairs, correctMerges,
+                    precision(), autoRecall(), recall(), f1(), reviewItems, 100 * reviewRate(), seconds,
+                    referrals / seconds);
         }
     }
 
-    Metrics run(int people, long seed) {
-        ReferralSetGenerator.ReferralSet set = new ReferralSetGenerator(seed).generate(people);
+    /** Every referral of the set arrives at once, in an order drawn from {@code arrivalOrder}. */
+    Metrics run(ReferralSetGenerator.ReferralSet set, long arrivalOrder) throws Exception {
+        List<SyntheticReferral> referrals = set.referrals();
+        Map<String, String> files = new LinkedHashMap<>();
+        List<Callable<Integer>> arrivals = new ArrayList<>();
+        // Rows sharing a record key travel in one file, the first one's: which comes first is the file's order.
+        Map<String, Integer> fileOfKey = new HashMap<>();
+        Map<Integer, List<SyntheticReferral>> missionLocale = new LinkedHashMap<>();
+        Map<Integer, List<SyntheticReferral>> franceTravail = new LinkedHashMap<>();
+        for (int i = 0; i < referrals.size(); i++) {
+            SyntheticReferral referral = referrals.get(i);
+            int round = i / ROUND;
+            switch (referral.partnerId()) {
+                case "ml-val-orge" -> missionLocale.computeIfAbsent(fileOfKey.computeIfAbsent(referral.recordKey(),
+                        key -> round), r -> new ArrayList<>()).add(referral);
+                case "ft-91" -> franceTravail.computeIfAbsent(round, r -> new ArrayList<>()).add(referral);
+                default -> arrivals.add(() -> post(referral));
+            }
+        }
+        missionLocale.forEach((round, rows) -> {
+            String name = "export-imilo-eval-" + arrivalOrder + "-" + round + ".csv";
+            files.put(name, "ml-val-orge");
+            arrivals.add(() -> push("ml-val-orge", name, PartnerDialects.missionLocaleCsv(rows)));
+        });
+        franceTravail.forEach((round, rows) -> {
+            String name = "extract_orientations_creation_eval_" + arrivalOrder + "_" + round + ".csv";
+            files.put(name, "ft-91");
+            arrivals.add(() -> push("ft-91", name, PartnerDialects.franceTravailCsv(rows)));
+        });
+        Collections.shuffle(arrivals, new Random(arrivalOrder));
+
         long start = System.nanoTime();
         int rejected = 0;
-        List<SyntheticReferral> referrals = set.referrals();
-        for (int from = 0; from < referrals.size(); from += ROUND) {
-            List<SyntheticReferral> round = referrals.subList(from, Math.min(referrals.size(), from + ROUND));
-            int roundNumber = from / ROUND;
-            List<SyntheticReferral> missionLocale = round.stream().filter(r -> r.partnerId().equals("ml-val-orge")).toList();
-            List<SyntheticReferral> franceTravail = round.stream().filter(r -> r.partnerId().equals("ft-91")).toList();
-            if (!missionLocale.isEmpty()) {
-                rejected += receive("ml-val-orge", "ml-val-orge/imilo-export.v1",
-                        "export-imilo-eval-" + seed + "-" + roundNumber + ".csv", PartnerDialects.missionLocaleCsv(missionLocale));
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (Future<Integer> arrival : clients.invokeAll(arrivals)) {
+                rejected += arrival.get();
             }
-            if (!franceTravail.isEmpty()) {
-                rejected += receive("ft-91", "ft-91/orientations-extract.v1",
-                        "extract_orientations_creation_eval_" + seed + "_" + roundNumber + ".csv",
-                        PartnerDialects.franceTravailCsv(franceTravail));
-            }
-            for (SyntheticReferral association : round.stream().filter(r -> r.partnerId().equals("aile")).toList()) {
-                rejected += receive("aile", "aile/association-referral.v1", association.recordKey() + ".json",
-                        PartnerDialects.associationJson(association));
-            }
+        } finally {
+            clients.shutdownNow();
         }
+        Duration patience = Duration.ofSeconds(120 + referrals.size() / 10);
+        files.forEach((name, partner) -> await().atMost(patience).pollInterval(Duration.ofMillis(200))
+                .until(() -> finished(partner, name)));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return measure(set, rejected, seconds);
+        rejected += jdbc.sql("select coalesce(sum(records_rejected), 0) from inbound_file where file_name in (:names)")
+                .param("names", files.keySet()).query(Integer.class).single();
+        int reusedKeysRefused = jdbc.sql("""
+                        select count(*) from inbound_record r join inbound_file f on f.id = r.inbound_file_id
+                        where f.file_name in (:names) and r.errors::text like '%IDENTIFIANT_REUTILISE%'""")
+                .param("names", files.keySet()).query(Integer.class).single();
+        return measure(set, rejected, reusedKeysRefused, seconds);
     }
 
-    private int receive(String partner, String mapping, String name, byte[] content) {
-        // Each partner's payloads arrive on a channel it is configured for: the association's over REST, files pushed.
-        String channel = partner.equals("aile") ? "REST" : "SFTP_PUSH";
-        PayloadOutcome outcome = payloads.receive(new IntakeSource(partner, channel, "identity-evaluation", mapping),
-                name, content);
-        return outcome.rejected() + (outcome.status() == MessageOutcome.REJECTED ? 1 : 0);
+    private Integer post(SyntheticReferral referral) {
+        int status = hub.postJson("/api/v1/referrals", AILE_KEY, PartnerDialects.associationJson(referral)).statusCode();
+        return status == 200 || status == 202 ? 0 : 1;
     }
 
-    private Metrics measure(ReferralSetGenerator.ReferralSet set, int rejected, double seconds) {
+    private Integer push(String partner, String name, byte[] content) throws IOException {
+        try (PartnerSftpClient client = PartnerSftpClient.asPartner(sftpPort, partner)) {
+            client.put("/inbox/" + name, content);
+        }
+        return 0;
+    }
+
+    private boolean finished(String partner, String name) {
+        return jdbc.sql("""
+                        select count(*) from inbound_file where partner_id = :partner and file_name = :name
+                        and status in ('DONE', 'REJECTED')""")
+                .param("partner", partner).param("name", name).query(Integer.class).single() == 1;
+    }
+
+    private Metrics measure(ReferralSetGenerator.ReferralSet set, int rejected, int reusedKeysRefused, double seconds) {
+        // A reused record key belongs to the person it was first given to; the reuse is refused.
         Map<String, String> personByReferral = new HashMap<>();
-        set.referrals().forEach(r -> personByReferral.put(r.partnerId() + "|" + r.recordKey(), r.personId()));
+        set.referrals().forEach(r -> personByReferral.putIfAbsent(r.partnerId() + "|" + r.recordKey(), r.personId()));
         Map<String, UUID> beneficiaryByReferral = new HashMap<>();
         jdbc.sql("select partner_id, record_key, beneficiary_id from referral where beneficiary_id is not null")
                 .query((rs, n) -> beneficiaryByReferral.put(rs.getString(1) + "|" + rs.getString(2),
@@ -149,7 +213,8 @@ final class IdentityEvaluation {
                 }
             }
         }
-        return new Metrics(set.people().size(), set.referrals().size(), rejected, truePairs, merged, correct,
-                correct + reviewedPairs.size(), reviews.size(), seconds);
+        Set<Set<String>> partition = referralsByBeneficiary.values().stream().map(Set::copyOf).collect(Collectors.toSet());
+        return new Metrics(set.people().size(), set.referrals().size(), rejected, reusedKeysRefused, truePairs, merged,
+                correct, correct + reviewedPairs.size(), reviews.size(), seconds, partition);
     }
 }

@@ -15,8 +15,8 @@ import java.util.Random;
  * partners really produce (upper case without accents, a missing or 13-digit NIR, a missing France Travail id, a
  * first name cut at the hyphen, a phone without its leading 0, a usage name instead of the birth name, a typo, a
  * day and month swapped) and the traps a matcher must not fall into: twins (same last name, birth date and
- * address, another first name), homonyms (same names, another birth date), parent and child at one address.
- * Deterministic for a given seed.
+ * address, another first name), homonyms (same names, another birth date), parent and child at one address, and a
+ * record key the Mission Locale reuses for the person's partner. Deterministic for a given seed.
  */
 final class ReferralSetGenerator {
 
@@ -97,7 +97,39 @@ final class ReferralSetGenerator {
             }
         }
         java.util.Collections.shuffle(referrals, random);
-        return new ReferralSet(people, referrals);
+        return new ReferralSet(people, reuseSomeKeys(people, referrals));
+    }
+
+    /**
+     * PARTNER QUIRK reproduced: the Mission Locale's software gives one file number to both members of a couple. The
+     * partner (another first name, another birth date, same last name and address) follows the person it was first
+     * given to, under the same record key; the hub must refuse that row and leave the first person untouched.
+     */
+    private List<SyntheticReferral> reuseSomeKeys(List<SyntheticPerson> people, List<SyntheticReferral> referrals) {
+        List<SyntheticReferral> withReuses = new ArrayList<>();
+        for (SyntheticReferral referral : referrals) {
+            withReuses.add(referral);
+            if ("ml-val-orge".equals(referral.partnerId()) && random.nextDouble() < 0.01) {
+                SyntheticPerson first = people.stream().filter(p -> p.id().equals(referral.personId())).findFirst().orElseThrow();
+                SyntheticPerson partner = partnerOf(first, "P" + people.size());
+                people.add(partner);
+                SyntheticReferral second = noisy(partner, "ml-val-orge");
+                withReuses.add(new SyntheticReferral(second.partnerId(), referral.recordKey(), second.personId(),
+                        second.birthName(), second.usageName(), second.firstNames(), second.birthDate(), second.sex(),
+                        second.nir(), second.franceTravailId(), second.phone(), second.email(), second.street(),
+                        second.postalCode(), second.commune()));
+            }
+        }
+        return withReuses;
+    }
+
+    private SyntheticPerson partnerOf(SyntheticPerson person, String id) {
+        char sex = person.sex() == 'F' ? 'M' : 'F';
+        LocalDate birthDate = person.birthDate().plusDays((400 + random.nextInt(3000)) * (random.nextBoolean() ? 1 : -1));
+        String firstNames = otherFirstName(sex, person.firstNames());
+        return new SyntheticPerson(id, person.birthName(), null, firstNames, birthDate, sex, nir(sex, birthDate),
+                franceTravailId(), mobile(), email(firstNames, person.birthName()), person.street(), person.postalCode(),
+                person.commune(), "REUSED_KEY");
     }
 
     private SyntheticPerson person(String id, String lastName) {
