@@ -233,6 +233,13 @@ class OpenApiContractIT extends HubIntegrationTest {
                 postJson("/api/v1/referrals", ML_VAL_ORGE_KEY, sample("aile/valid/AILE-20261120-006.json")));
         contract.check("POST", "/api/v1/referrals",
                 postJson("/api/v1/referrals", AILE_KEY, new byte[300_000]));
+        String reused = new String(sample("aile/valid/AILE-20261120-006.json"), StandardCharsets.UTF_8)
+                .replaceFirst("\"firstName\": \"[^\"]+\"", "\"firstName\": \"Autre\"")
+                .replaceFirst("\"birthDate\": \"[0-9-]+\"", "\"birthDate\": \"1961-01-01\"")
+                .replaceFirst("\"nir\": \"[0-9AB]+\"", "\"nir\": null");
+        HttpResponse<String> conflict = postJson("/api/v1/referrals", AILE_KEY, reused.getBytes(StandardCharsets.UTF_8));
+        assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
+        contract.check("POST", "/api/v1/referrals", conflict);
         contract.check("GET", "/api/v1/referrals/{id}", get("/api/v1/referrals/" + referral, AILE_KEY));
         contract.check("GET", "/api/v1/referrals/{id}", get("/api/v1/referrals/" + referral, ML_VAL_ORGE_KEY));
 
