@@ -96,7 +96,11 @@ public class ApiContract {
     }
 
     private JsonSchema compile(String schema) {
-        return schemas.getSchema(SchemaLocation.of("classpath:" + LOCATION + "#/components/schemas/" + schema), config);
+        JsonSchema compiled = schemas.getSchema(SchemaLocation.of("classpath:" + LOCATION + "#/components/schemas/"
+                + schema), config);
+        // Resolved once here, so that concurrent requests only ever read it.
+        compiled.initializeValidators();
+        return compiled;
     }
 
     static FieldIssue issue(ValidationMessage message) {
