@@ -48,6 +48,18 @@ public final class ApiExchange {
         }
     }
 
+    /**
+     * A list's {@code limit} query parameter: {@code fallback} when absent or unreadable, else brought within
+     * 1…{@code max} (docs/api.md, list conventions).
+     */
+    public static int limit(Exchange exchange, int fallback, int max) {
+        String value = exchange.getIn().getHeader("limit", String.class);
+        if (value == null || !value.strip().matches("\\d{1,9}")) {
+            return fallback;
+        }
+        return Math.max(1, Math.min(max, Integer.parseInt(value.strip())));
+    }
+
     // SECURITY: the body is read with a ceiling, so an endless upload cannot exhaust memory.
     public static byte[] readLimited(InputStream in, long limit) throws IOException {
         if (in == null) {

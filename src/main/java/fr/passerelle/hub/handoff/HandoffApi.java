@@ -4,12 +4,15 @@ import fr.passerelle.hub.correlation.MessageKeys;
 import fr.passerelle.hub.failure.AccessDeniedException;
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.api.InvalidParameterException;
+import fr.passerelle.hub.api.ListQuery;
 import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
 import fr.passerelle.hub.beneficiary.RecordAccessAudit;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.partner.PartnerKind;
 import fr.passerelle.hub.partner.PartnerRegistry;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +47,24 @@ public class HandoffApi {
         this.replies = replies;
     }
 
-    /** {@code GET /api/v1/handoffs?status=PENDING|ACKNOWLEDGED}: PENDING means not acknowledged yet. */
+    /**
+     * {@code GET /api/v1/handoffs?status=PENDING|ACKNOWLEDGED&since&limit&after}: PENDING means not acknowledged
+     * yet; oldest first, a page at a time (docs/api.md).
+     */
     public void list(Exchange exchange) {
         String partnerId = partner(exchange);
         String status = exchange.getIn().getHeader("status", "PENDING", String.class);
         if (!status.equals("PENDING") && !status.equals("ACKNOWLEDGED")) {
-            throw new NotFoundException("handoff status");
+            throw new InvalidParameterException("status", "valeurs admises : PENDING, ACKNOWLEDGED");
         }
-        List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"), PAGE);
+        ListQuery query = ListQuery.of(exchange, PAGE, PAGE);
+        List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"), query);
         outbox.pulled(partnerId, handoffs.stream().filter(handoff -> handoff.channel() == Channel.PULL_API)
                 .map(Handoff::id).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("handoffs", handoffs.stream().map(HandoffApi::forRecipient).toList());
+        body.put("nextCursor", query.nextCursor(handoffs, Handoff::createdAt, Handoff::id));
         replies.reply(exchange, 200, ApiReplies.JSON, body);
     }
 
@@ -91,16 +99,20 @@ public class HandoffApi {
         replies.reply(exchange, 200, ApiReplies.JSON, body);
     }
 
-    /** {@code GET /api/v1/ops/handoffs?status=PARKED}: for operators. */
+    /** {@code GET /api/v1/ops/handoffs?status=PARKED&since&limit&after}: for operators, oldest first. */
     public void opsList(Exchange exchange) {
         HandoffStatus status;
         try {
             status = HandoffStatus.valueOf(exchange.getIn().getHeader("status", "PARKED", String.class));
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("handoff status");
+            throw new InvalidParameterException("status", "valeurs admises : " + Arrays.toString(HandoffStatus.values()));
         }
-        replies.reply(exchange, 200, ApiReplies.JSON,
-                Map.of("handoffs", outbox.withStatus(status, PAGE).stream().map(this::full).toList()));
+        ListQuery query = ListQuery.of(exchange, PAGE, PAGE);
+        List<Handoff> handoffs = outbox.withStatus(status, query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("handoffs", handoffs.stream().map(this::full).toList());
+        body.put("nextCursor", query.nextCursor(handoffs, Handoff::createdAt, Handoff::id));
+        replies.reply(exchange, 200, ApiReplies.JSON, body);
     }
 
     /** {@code POST /api/v1/ops/handoffs/{id}/replay}: a parked (or failing) handoff is sent again now. */

@@ -2,6 +2,7 @@ package fr.passerelle.hub.handoff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.api.ListQuery;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
 import fr.passerelle.hub.partner.Channel;
@@ -12,7 +13,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,15 +243,10 @@ public class HandoffOutbox {
                 .param("id", id).param("p", partnerId).query((rs, n) -> handoff(rs)).optional();
     }
 
-    /** A partner's handoffs, oldest first: waiting for acknowledgement, or acknowledged. */
-    public List<Handoff> forPartner(String partnerId, boolean acknowledged, int limit) {
-        return jdbc.sql("""
-                        select * from handoff where recipient_partner_id = :p
-                          and (status = 'ACKNOWLEDGED') = :acknowledged
-                        order by created_at, id limit :limit
-                        """)
-                .param("p", partnerId).param("acknowledged", acknowledged).param("limit", limit)
-                .query((rs, n) -> handoff(rs)).list();
+    /** A partner's handoffs, oldest first (created, then id): waiting for acknowledgement, or acknowledged. */
+    public List<Handoff> forPartner(String partnerId, boolean acknowledged, ListQuery query) {
+        return page("recipient_partner_id = :p and (status = 'ACKNOWLEDGED') = :acknowledged",
+                new HashMap<>(Map.of("p", partnerId, "acknowledged", acknowledged)), query);
     }
 
     public List<Handoff> forBeneficiary(UUID beneficiaryId) {
@@ -255,9 +254,25 @@ public class HandoffOutbox {
                 .param("b", beneficiaryId).query((rs, n) -> handoff(rs)).list();
     }
 
-    public List<Handoff> withStatus(HandoffStatus status, int limit) {
-        return jdbc.sql("select * from handoff where status = :s order by created_at, id limit :limit")
-                .param("s", status.name()).param("limit", limit).query((rs, n) -> handoff(rs)).list();
+    /** Handoffs in one status, oldest first (created, then id). */
+    public List<Handoff> withStatus(HandoffStatus status, ListQuery query) {
+        return page("status = :s", new HashMap<>(Map.of("s", status.name())), query);
+    }
+
+    private List<Handoff> page(String condition, Map<String, Object> params, ListQuery query) {
+        StringBuilder sql = new StringBuilder("select * from handoff where ").append(condition);
+        if (query.since() != null) {
+            sql.append(" and created_at >= :since");
+            params.put("since", OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
+        }
+        if (query.hasCursor()) {
+            sql.append(" and (created_at, id) > (:afterAt, :afterId)");
+            params.put("afterAt", OffsetDateTime.ofInstant(query.afterAt(), ZoneOffset.UTC));
+            params.put("afterId", query.afterId());
+        }
+        params.put("limit", query.limit());
+        return jdbc.sql(sql.append(" order by created_at, id limit :limit").toString()).params(params)
+                .query((rs, n) -> handoff(rs)).list();
     }
 
     List<Attempt> attempts(UUID handoffId) {

@@ -2,7 +2,12 @@ package fr.passerelle.hub.intake;
 
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.api.InvalidParameterException;
+import fr.passerelle.hub.api.ListQuery;
 import fr.passerelle.hub.failure.NotFoundException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -16,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class FileApi {
 
     private static final int LIMIT = 100;
+    private static final int MAX_LIMIT = 200;
 
     private final InboundFileStore files;
     private final ApiReplies replies;
@@ -25,9 +31,28 @@ public class FileApi {
         this.replies = replies;
     }
 
+    /** {@code GET /api/v1/files?status&since&limit&after}: newest first, a page at a time (docs/api.md). */
     public void list(Exchange exchange) {
         String partnerId = ApiExchange.authenticatedPartner(exchange);
-        replies.reply(exchange, 200, ApiReplies.JSON, Map.of("files", files.recentForPartner(partnerId, LIMIT)));
+        ListQuery query = ListQuery.of(exchange, LIMIT, MAX_LIMIT);
+        List<InboundFileStore.FileSummary> page = files.recentForPartner(partnerId, status(exchange), query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("files", page);
+        body.put("nextCursor", query.nextCursor(page, InboundFileStore.FileSummary::receivedAt,
+                InboundFileStore.FileSummary::id));
+        replies.reply(exchange, 200, ApiReplies.JSON, body);
+    }
+
+    private static FileStatus status(Exchange exchange) {
+        String status = exchange.getIn().getHeader("status", String.class);
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return FileStatus.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("status", "valeurs admises : " + Arrays.toString(FileStatus.values()));
+        }
     }
 
     public void one(Exchange exchange) {

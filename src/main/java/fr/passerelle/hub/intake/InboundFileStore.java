@@ -3,9 +3,14 @@ package fr.passerelle.hub.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.passerelle.hub.api.ListQuery;
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.security.DataProtector;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,9 +131,25 @@ public class InboundFileStore {
                               java.time.Instant receivedAt, java.time.Instant finishedAt) {
     }
 
-    public List<FileSummary> recentForPartner(String partnerId, int limit) {
-        return jdbc.sql("select * from inbound_file where partner_id = :p order by received_at desc limit :limit")
-                .param("p", partnerId).param("limit", limit).query((rs, n) -> summary(rs)).list();
+    /** A partner's files, newest first (received, then id), optionally of one status and received since a time. */
+    public List<FileSummary> recentForPartner(String partnerId, FileStatus status, ListQuery query) {
+        StringBuilder sql = new StringBuilder("select * from inbound_file where partner_id = :p");
+        Map<String, Object> params = new HashMap<>(Map.of("p", partnerId, "limit", query.limit()));
+        if (status != null) {
+            sql.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (query.since() != null) {
+            sql.append(" and received_at >= :since");
+            params.put("since", OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC));
+        }
+        if (query.hasCursor()) {
+            sql.append(" and (received_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", OffsetDateTime.ofInstant(query.afterAt(), ZoneOffset.UTC));
+            params.put("afterId", query.afterId());
+        }
+        sql.append(" order by received_at desc, id desc limit :limit");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs)).list();
     }
 
     public Optional<FileSummary> summaryForPartner(UUID id, String partnerId) {

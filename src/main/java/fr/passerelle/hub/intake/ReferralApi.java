@@ -1,7 +1,9 @@
 package fr.passerelle.hub.intake;
 
+import fr.passerelle.hub.api.ApiContract;
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.correlation.MessageKeys;
 import fr.passerelle.hub.failure.NotFoundException;
 import fr.passerelle.hub.partner.Channel;
@@ -17,23 +19,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The REST face of referral intake (SPEC §4.1), the steps of {@code routes/api-referrals.yaml} and the partner's REST
- * route: authenticate → storeRaw → (partner route: mapping) → accept → answer. It keeps who is calling and the shape
+ * route: authenticate → storeRaw → (partner route: mapping, contract) → checkContract → accept → answer. It keeps who is calling and the shape
  * of the answer; the pipeline is {@link SingleRecordIntake}'s.
  */
 @Component
 public class ReferralApi {
 
+    /** The exchange property naming the schema of the API's contract a partner's body must satisfy. */
+    public static final String CONTRACT = "contract";
+    static final String VIOLATIONS = "contractViolations";
+
     private final SingleRecordIntake pipeline;
     private final ReferralStore referrals;
     private final ApiReplies replies;
     private final IntakeProperties limits;
+    private final ApiContract contract;
 
     public ReferralApi(SingleRecordIntake pipeline, ReferralStore referrals, ApiReplies replies,
-                       IntakeProperties limits) {
+                       IntakeProperties limits, ApiContract contract) {
         this.pipeline = pipeline;
         this.referrals = referrals;
         this.replies = replies;
         this.limits = limits;
+        this.contract = contract;
     }
 
     /** The partner the API key filter authenticated. */
@@ -51,12 +59,24 @@ public class ReferralApi {
         exchange.getIn().setBody(body);
     }
 
+    /**
+     * Every departure of the body from the schema the API's description publishes for it (the route's
+     * {@code contract}). They do not stop the pipeline here: the mapping's errors are added to them, so that the
+     * sender gets the whole list in one answer.
+     */
+    public void checkContract(Exchange exchange) {
+        exchange.setProperty(VIOLATIONS, contract.violations(exchange.getProperty(CONTRACT, String.class),
+                exchange.getIn().getBody(byte[].class)));
+    }
+
     /** Read → map → validate → accept → journal → count, with the mapping the partner's route names. */
+    @SuppressWarnings("unchecked")
     public void accept(Exchange exchange) {
+        List<FieldIssue> violations = exchange.getProperty(VIOLATIONS, List.of(), List.class);
         IntakeResult result = pipeline.accept(exchange.getProperty(MessageKeys.RAW_MESSAGE_ID, UUID.class),
                 exchange.getProperty(MessageKeys.PARTNER_ID, String.class), Channel.REST, exchange.getFromRouteId(),
                 exchange.getProperty(MessageKeys.MAPPING, String.class), exchange.getIn().getBody(byte[].class),
-                List.of());
+                violations);
         exchange.getIn().setBody(result);
     }
 

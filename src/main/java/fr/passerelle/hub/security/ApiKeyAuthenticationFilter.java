@@ -6,7 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,9 +20,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Api-Key";
 
     private final PartnerCredentials credentials;
+    private final PartnerRateLimiter limiter;
 
-    ApiKeyAuthenticationFilter(PartnerCredentials credentials) {
+    ApiKeyAuthenticationFilter(PartnerCredentials credentials, PartnerRateLimiter limiter) {
         this.credentials = credentials;
+        this.limiter = limiter;
     }
 
     @Override
@@ -34,7 +38,25 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     .authenticated(partnerId, null, List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
         }
         try (var ignored = Correlation.ofPartner(partnerId)) {
+            long retryAfter = partnerId != null && request.getRequestURI().startsWith("/api/")
+                    ? limiter.acquire(partnerId) : 0;
+            if (retryAfter > 0) {
+                tooManyRequests(response, retryAfter);
+                return;
+            }
             chain.doFilter(request, response);
         }
+    }
+
+    /** SECURITY: one partner's runaway client cannot starve the others; the answer says when to come back. */
+    private static void tooManyRequests(HttpServletResponse response, long retryAfter) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("""
+                {"type":"urn:passerelle:problem:trop-de-requetes","title":"Trop de requêtes","status":429,\
+                "code":"TROP_DE_REQUETES","detail":"limite de requêtes atteinte ; réessayez dans %d s"}"""
+                .formatted(retryAfter));
     }
 }

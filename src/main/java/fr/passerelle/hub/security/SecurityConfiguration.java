@@ -38,25 +38,29 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(operatorProblemEntryPoint()))
                 .build();
     }
 
     /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials) throws Exception {
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits)
+            throws Exception {
+        PartnerRateLimiter limiter = new PartnerRateLimiter(limits.requestsPerMinute(), limits.burst(), System::nanoTime);
         // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
         // "/services/**" would never match it. Both paths are matched whole.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/services/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, limiter), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/v1/openapi.json").permitAll()
+                        // The API's description and its page are public, like the WSDL (api/ApiContract, api/ApiDocsPage).
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.yaml").permitAll()
+                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                         // The programme published in data·inclusion's shape is open data (directory).
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/data-inclusion/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
@@ -96,6 +100,19 @@ class SecurityConfiguration {
         String query = request.getQueryString();
         return "GET".equals(request.getMethod()) && request.getRequestURI().startsWith("/services/") && query != null
                 && (query.equalsIgnoreCase("wsdl") || query.toLowerCase().startsWith("xsd="));
+    }
+
+    /** The answer the API description promises (problem+json), with the Basic challenge clients expect. */
+    private static AuthenticationEntryPoint operatorProblemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Passerelle\"");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"about:blank","title":"Unauthorized","status":401,\
+                    "detail":"Identifiants d'opérateur absents ou invalides (HTTP Basic)."}""");
+        };
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {

@@ -3,10 +3,12 @@ package fr.passerelle.hub.api;
 import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
 import static fr.passerelle.hub.testsupport.DemoCredentials.ML_VAL_ORGE_KEY;
 import static fr.passerelle.hub.testsupport.DemoCredentials.PLIE_VAL_ORGE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.PROGRAMME_KEY;
 import static fr.passerelle.hub.testsupport.PartnerSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
 import fr.passerelle.hub.testsupport.PartnerSamples;
@@ -22,9 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AssociationReferralApiIT extends HubIntegrationTest {
 
-
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiContract contract;
 
     @Test
     void acceptsEveryValidAileSampleAndReadsItBackNormalized() throws IOException {
@@ -123,6 +127,45 @@ class AssociationReferralApiIT extends HubIntegrationTest {
                         and outcome_detail = 'JSON_MALFORME'""")
                 .query(Integer.class).single();
         assertThat(kept).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void publishedSchemaAcceptsEveryValidSampleAndNamesTheFieldsTheHubNamesForEveryInvalidOne() {
+        for (Path sample : PartnerSamples.folder("aile/valid")) {
+            byte[] body = PartnerSamples.sample("aile/valid/" + sample.getFileName());
+            assertThat(contract.violations("AssociationReferral", body)).as(sample.getFileName().toString()).isEmpty();
+            assertThat(postJson("/api/v1/referrals", AILE_KEY, body).statusCode()).isIn(200, 202);
+        }
+        List<Path> invalid = PartnerSamples.folder("aile/invalid");
+        assertThat(invalid).hasSize(3);
+        for (Path sample : invalid) {
+            byte[] body = PartnerSamples.sample("aile/invalid/" + sample.getFileName());
+            HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, body);
+            assertThat(answer.statusCode()).as(sample.getFileName().toString()).isEqualTo(400);
+            JsonNode problem = Json.read(answer.body());
+            List<String> hubFields = problem.has("errors") ? problem.get("errors").findValuesAsText("field") : List.of();
+            List<String> schemaFields = contract.violations("AssociationReferral", body).stream()
+                    .map(FieldIssue::field).toList();
+            assertThat(schemaFields).as(sample.getFileName().toString()).isEqualTo(hubFields);
+        }
+    }
+
+    @Test
+    void refusesWhatOnlyThePublishedSchemaRefusesAlongWithTheMappingsErrors() {
+        String body = new String(sample("aile/valid/AILE-20261120-007.json"), StandardCharsets.UTF_8)
+                .replace("AILE-20261120-007", "AILE-TEST-CONTRACT-1")
+                .replace("\"ITINERAIRE\"", "\"ITINERANCE\"")
+                .replaceFirst("\"educationLevel\": \"NV\\d\"", "\"educationLevel\": \"BAC+2\"")
+                .replaceFirst("\"birthDate\": \"[0-9-]+\"", "\"birthDate\": \"\"");
+        HttpResponse<String> answer = postJson("/api/v1/referrals", AILE_KEY, body.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode errors = Json.read(answer.body()).get("errors");
+        assertThat(errors.findValuesAsText("field"))
+                .containsExactlyInAnyOrder("beneficiary.birthDate", "programme", "situation.educationLevel");
+        assertThat(errors.findValuesAsText("message")).anySatisfy(message ->
+                assertThat(message).contains("« ITINERANCE »").contains("ITINERAIRE, GROUPEMENTS_DE_CREATEURS"));
+        assertThat(get("/api/v1/beneficiaries?partner=aile&key=AILE-TEST-CONTRACT-1", PROGRAMME_KEY).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -23,6 +23,7 @@ import fr.passerelle.hub.testsupport.AileReferral;
 import fr.passerelle.hub.testsupport.HandoffHistory;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
+import fr.passerelle.hub.testsupport.PublishedContract;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,9 @@ class HandoffJourneyIT extends HubIntegrationTest {
         JsonNode delivered = Json.read(RECEIVER.body(toMissionLocale));
         assertThat(delivered.get("handoffId").asText()).isEqualTo(toMissionLocale);
         assertThat(delivered.at("/beneficiary/lastName").asText()).isEqualTo(surnameOf(beneficiary));
+        // The body is what the API description's webhook publishes; the receiver verified the signature its way.
+        assertThat(PublishedContract.violations(
+                "/webhooks/handoff/post/requestBody/content/application~1json/schema", delivered)).isEmpty();
         assertThat(RECEIVER.badSignatures()).isZero();
         awaitHandoffStatus(beneficiary, toMissionLocale, "DELIVERED");
         assertThat(acknowledge(toMissionLocale, ML_VAL_ORGE_KEY).statusCode()).isEqualTo(200);

@@ -47,6 +47,11 @@ public final class StandaloneHub {
         if (all.stream().noneMatch(argument -> argument.startsWith("--passerelle.local-mail.enabled="))) {
             all.add("--passerelle.local-mail.enabled=false");
         }
+        // Tests call fast; the rate limit itself is tested in ApiKeyAuthenticationFilterTest.
+        if (all.stream().noneMatch(argument -> argument.startsWith("--passerelle.api.rate-limit."))) {
+            all.addAll(List.of("--passerelle.api.rate-limit.requests-per-minute=1000000",
+                    "--passerelle.api.rate-limit.burst=100000"));
+        }
         return new SpringApplicationBuilder(PasserelleApplication.class).run(all.toArray(String[]::new));
     }
 }
