@@ -48,6 +48,11 @@ public final class HeadlessChromium implements AutoCloseable {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
     }
 
+    /** A phone-sized window (390 × 844), as a referent opens a link from an e-mail. */
+    public static HeadlessChromium phone() {
+        return new HeadlessChromium(new Dimension(390, 844));
+    }
+
     /** A desktop-sized window. */
     public static HeadlessChromium desktop() {
         return new HeadlessChromium(new Dimension(1280, 1024));

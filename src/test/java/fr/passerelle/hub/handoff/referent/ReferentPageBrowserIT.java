@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.testsupport.HeadlessChromium;
 import fr.passerelle.hub.testsupport.SmtpHubTest;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The referent page in a real headless browser (Debian's chromium, phone-sized), opened from the link of a real
@@ -37,9 +29,7 @@ import org.springframework.util.FileSystemUtils;
 class ReferentPageBrowserIT extends SmtpHubTest {
 
     private static final Logger log = LoggerFactory.getLogger(ReferentPageBrowserIT.class);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     @Autowired
@@ -48,36 +38,18 @@ class ReferentPageBrowserIT extends SmtpHubTest {
     BeneficiaryStore beneficiaries;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
+    static void startBrowser() {
         // Fails, never skips: the page's behaviour on a phone is part of what this build proves.
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("The referent page is tested in Debian's chromium: " + CHROMIUM + " and "
-                    + CHROMEDRIVER + " are needed. Install them with: apt-get install chromium chromium-driver");
-        }
         long start = System.nanoTime();
-        // The driver is named: Selenium Manager never runs, nothing is downloaded.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("passerelle-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        chromium = HeadlessChromium.phone();
+        browser = chromium.browser();
         log.info("chromium started in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
