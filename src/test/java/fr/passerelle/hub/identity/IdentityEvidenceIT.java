@@ -131,6 +131,29 @@ class IdentityEvidenceIT extends HubIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void aReferralSureAboutTwoRecordsGoesToReviewWithBothInsteadOfJoiningOne() {
+        String surname = surname();
+        LocalDate born = LocalDate.of(1989, 7, 14);
+        // Two namesakes born the same day, told apart by their NIRs: two records.
+        String first = referNewPersonAsAile(AileReferral.newPerson().lastName(surname).firstName("Karim").birthDate(born)
+                .nir(nir('1', born)).email("k1." + surname.toLowerCase() + "@example.org").phone("06 10 20 30 41"));
+        String second = referNewPersonAsAile(AileReferral.newPerson().lastName(surname).firstName("Karim").birthDate(born)
+                .nir(nir('1', born)).email("k2." + surname.toLowerCase() + "@example.org").phone("06 10 20 30 42"));
+        assertThat(second).isNotEqualTo(first);
+
+        // Then one without NIR: it scores above the merge threshold against both.
+        String third = referNewPersonAsAile(AileReferral.newPerson().lastName(surname).firstName("Karim").birthDate(born)
+                .email("k3." + surname.toLowerCase() + "@example.org").phone("06 10 20 30 43"));
+
+        assertThat(third).isNotIn(first, second);
+        assertThat(jdbc.sql("select count(*) from identity_review where status = 'PENDING' and beneficiary_id = :b "
+                        + "and candidate_id in (:candidates)")
+                .param("b", UUID.fromString(third))
+                .param("candidates", java.util.List.of(UUID.fromString(first), UUID.fromString(second)))
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
     private PayloadOutcome receiveMissionLocaleCsv(String... rows) {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         csv.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
