@@ -12,8 +12,9 @@ import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /api/v1/beneficiaries/…} (SPEC §4.1): the shared record, for the programme team. Every read is
- * audited with the reader's id before the record leaves the hub.
+ * {@code GET /api/v1/beneficiaries/…} (SPEC §4.1): the shared record, for the programme team, as far as the
+ * person's consent allows ({@link BeneficiaryRecords#asSeenBy}). Every read is audited with the reader's id before
+ * the record leaves the hub.
  */
 @Component
 public class BeneficiaryApi {
@@ -53,7 +54,7 @@ public class BeneficiaryApi {
     private void answer(Exchange exchange, String reader, UUID id, String purpose) {
         BeneficiaryRecord record = records.find(id).orElseThrow(() -> new NotFoundException("beneficiary"));
         audit.recordRead(id, RecordAccessAudit.AccessorKind.PARTNER, reader, purpose);
-        replies.reply(exchange, 200, ApiReplies.JSON, record);
+        replies.reply(exchange, 200, ApiReplies.JSON, records.asSeenBy(record, reader));
     }
 
     private String programmeTeam(Exchange exchange) {

@@ -40,6 +40,51 @@ public class BeneficiaryRecords {
                 .query((rs, n) -> record(rs)).optional();
     }
 
+    /**
+     * SECURITY: the record as one reader may see it (SPEC §5, "only what its recipient already holds, or what was
+     * shared under consent"). With the person's consent to share, the whole record. Without it, only what the
+     * reader's own referrals carried: its identifiers, its values, the referents it named, the barriers it reported;
+     * nothing another partner supplied, not even which other organisations follow the person. Identity matching
+     * links the records; it never widens what a reader sees.
+     */
+    public BeneficiaryRecord asSeenBy(BeneficiaryRecord record, String readerPartnerId) {
+        if (record.consent() != null && record.consent().given()) {
+            return record;
+        }
+        List<SourcedReferral> own = store.sources(record.id()).stream()
+                .filter(source -> source.partnerId().equals(readerPartnerId)).toList();
+        Set<String> ownFranceTravailIds = new java.util.HashSet<>();
+        own.forEach(source -> {
+            if (source.content().franceTravailId() != null) {
+                ownFranceTravailIds.add(source.content().franceTravailId());
+            }
+        });
+        List<PartnerIdentifier> identifiers = record.identifiers().stream()
+                .filter(identifier -> readerPartnerId.equals(identifier.issuer())
+                        || (identifier.kind() == IdentifierKind.FRANCE_TRAVAIL_ID
+                        && ownFranceTravailIds.contains(identifier.value())))
+                .toList();
+        // Whether the person consents is the reader's business; who recorded a refusal is not.
+        Consent consent = record.consent() == null ? null : new Consent(record.consent().dataSharing(),
+                record.consent().collectedAt(), readerPartnerId.equals(record.consent().source())
+                ? record.consent().source() : null);
+        List<BeneficiaryRecord.Referent> referents = record.referents().stream()
+                .filter(referent -> readerPartnerId.equals(referent.partnerId())).toList();
+        if (own.isEmpty()) {
+            return new BeneficiaryRecord(record.id(), record.status(), record.mergedInto(),
+                    new Identity(null, null, null, null, null, null), false, identifiers, new Contact(null, List.of()),
+                    null, new Situation(null, null, null), Set.of(), consent, referents, null, Map.of(),
+                    record.createdAt(), record.updatedAt());
+        }
+        BestValues.Projection held = BestValues.of(own);
+        Set<Barrier> barriers = EnumSet.noneOf(Barrier.class);
+        own.forEach(source -> barriers.addAll(source.content().barriers()));
+        barriers.retainAll(record.barriers());
+        return new BeneficiaryRecord(record.id(), record.status(), record.mergedInto(), held.identity().withoutNir(),
+                held.identity().nir() != null, identifiers, held.contact(), held.address(), held.situation(), barriers,
+                consent, referents, held.project(), Map.of(), record.createdAt(), record.updatedAt());
+    }
+
     private BeneficiaryRecord record(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         String sex = rs.getString("sex");

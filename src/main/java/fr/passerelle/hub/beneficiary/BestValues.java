@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * The shared record's current values, chosen from every referral linked to the person, none of which is ever
  * overwritten. Display quality first for names (France Travail writes upper case without accents), the most
- * frequent birth date, the 15-digit NIR over the 13-digit one, the most recent contact, address and consent.
+ * frequent birth date, the 15-digit NIR over the 13-digit one, the most recent contact and address; for consent,
+ * refusal wins ({@link #consent}).
  * Fields where partners disagree are listed with each value's provenance.
  */
 final class BestValues {
@@ -68,13 +69,39 @@ final class BestValues {
         }
         Situation situation = new Situation(first(recentFirst, r -> r.situation().rsa()),
                 first(recentFirst, r -> r.situation().rqth()), first(recentFirst, r -> r.situation().educationLevel()));
-        Consent consent = recentFirst.stream().map(s -> s.content().consent())
-                .filter(c -> c != null && c.dataSharing() != null)
-                .max(Comparator.comparing((Consent c) -> c.collectedAt() == null ? LocalDate.MIN : c.collectedAt()))
-                .orElse(null);
+        Consent consent = consent(recentFirst);
         return new Projection(new Identity(birthName, usageName, firstNames, birthDate, sex, nir),
                 new Contact(email, List.copyOf(phones)), address, situation, consent,
                 first(recentFirst, CanonicalReferral::project), conflicts(recentFirst));
+    }
+
+    /**
+     * SECURITY: where partners disagree, refusal wins. The latest refusal (by the date it was collected, or the
+     * date its referral arrived when the partner gave none) stands until a consent given is recorded with a later
+     * date and a source; a consent without date or source never lifts a refusal. Without any refusal, the latest
+     * consent given.
+     */
+    static Consent consent(List<SourcedReferral> recentFirst) {
+        Consent refusal = null;
+        LocalDate refusedOn = null;
+        for (SourcedReferral source : recentFirst) {
+            Consent stated = source.content().consent();
+            if (stated != null && Boolean.FALSE.equals(stated.dataSharing())) {
+                LocalDate on = stated.collectedAt() != null ? stated.collectedAt()
+                        : LocalDate.ofInstant(source.receivedAt(), java.time.ZoneOffset.UTC);
+                if (refusedOn == null || on.isAfter(refusedOn)) {
+                    refusal = stated;
+                    refusedOn = on;
+                }
+            }
+        }
+        LocalDate after = refusedOn;
+        Optional<Consent> given = recentFirst.stream().map(s -> s.content().consent())
+                .filter(c -> c != null && c.given())
+                .filter(c -> after == null || (c.collectedAt() != null && c.collectedAt().isAfter(after)
+                        && c.source() != null && !c.source().isBlank()))
+                .max(Comparator.comparing((Consent c) -> c.collectedAt() == null ? LocalDate.MIN : c.collectedAt()));
+        return given.orElse(refusal);
     }
 
     /** Names: the best-written form (mixed case, accents) among the most frequent folded spelling. */

@@ -2,7 +2,6 @@ package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
-import fr.passerelle.hub.canonical.PartnerIdentifier;
 import fr.passerelle.hub.handoff.rules.RuleEvaluator;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
@@ -43,6 +42,8 @@ import org.springframework.stereotype.Component;
 class HandoffEventListener {
 
     static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+    static final String WITHHELD_TEXT = "motif non communiqué faute de consentement au partage";
+    static final String WITHHELD_PARTNERS = "un autre partenaire du réseau (non nommé faute de consentement au partage)";
 
     private final RuleFileLoader rules;
     private final DirectoryLookup lookup;
@@ -100,10 +101,16 @@ class HandoffEventListener {
         Set<String> all = new HashSet<>(matched.otherPartners());
         all.add(matched.partnerId());
         Map<String, String> placeholders = new HashMap<>();
-        placeholders.put("otherPartners", all.stream().sorted().map(this::partnerName).collect(Collectors.joining(", ")));
         placeholders.put("partner", partnerName(matched.partnerId()));
         Map<String, Object> match = new LinkedHashMap<>();
-        match.put("partners", all.stream().sorted().toList());
+        // SECURITY: a match alone never tells who else follows the person; their consent to share does.
+        if (consentGiven(record)) {
+            placeholders.put("otherPartners", all.stream().sorted().map(this::partnerName)
+                    .collect(Collectors.joining(", ")));
+            match.put("partners", all.stream().sorted().toList());
+        } else {
+            placeholders.put("otherPartners", WITHHELD_PARTNERS);
+        }
         match.put("how", matched.how());
         route(Trigger.BENEFICIARY_MATCHED, new HandoffOutbox.Source("MATCH", matched.referralId().toString()),
                 record, matched.partnerId(), null, 0, null, true, placeholders, Map.of("match", match), today());
@@ -125,8 +132,12 @@ class HandoffEventListener {
         if (event.kind() != null) {
             placeholders.put("kind", event.kind().name());
         }
-        placeholders.put("reason", event.reason() != null ? event.reason()
-                : event.eligible() == null ? "non précisé" : event.eligible() ? "éligible" : "non éligible");
+        // SECURITY: free text (drop-out reason, eligibility note) may tell of health or family: it leaves the hub
+        // only with the person's consent to share.
+        String eligibility = event.eligible() == null ? "non précisé" : event.eligible() ? "éligible" : "non éligible";
+        placeholders.put("reason", event.reason() == null ? eligibility
+                : consentGiven(record) ? event.reason()
+                : event.eligible() == null ? WITHHELD_TEXT : eligibility + ", " + WITHHELD_TEXT);
         placeholders.put("noShows", String.valueOf(recorded.after().noShows()));
         Map<String, Object> eventPart = new LinkedHashMap<>();
         eventPart.put("id", event.id());
@@ -186,7 +197,6 @@ class HandoffEventListener {
         List<RoutingDecision> decisions = RuleEvaluator.evaluate(rules.rules(), facts,
                 lookup.resolver(record, sendingPartner, on));
         UUID beneficiaryId = record == null ? null : record.id();
-        Set<String> knownBy = record == null ? Set.of() : partnersKnowing(record);
         for (RoutingDecision decision : decisions) {
             Recipient recipient = decision.recipient();
             if (recipient == null) {
@@ -194,22 +204,28 @@ class HandoffEventListener {
                         decision.explanation(), null);
                 continue;
             }
-            Map<String, Object> person = record == null ? null : HandoffPayload.person(record,
-                    facts.consentGiven() || knownBy.contains(recipient.partnerId()));
+            Map<String, Object> person = record == null ? null : person(record, recipient, facts.consentGiven());
             outbox.add(new NewHandoff(beneficiaryId, trigger.name(), source, decision.ruleId(), decision.reason(),
                     decision.explanation(), recipient, person, context), decision.outcome());
         }
     }
 
-    private static Set<String> partnersKnowing(BeneficiaryRecord record) {
-        Set<String> known = new HashSet<>();
-        record.referents().forEach(referent -> {
-            if (referent.partnerId() != null) {
-                known.add(referent.partnerId());
-            }
-        });
-        record.identifiers().stream().map(PartnerIdentifier::issuer).forEach(known::add);
-        return known;
+    /**
+     * SECURITY: with consent, the person as the record holds them; without, a partner recipient gets back only what
+     * its own referrals carried ({@link BeneficiaryRecords#asSeenBy}), anyone else the ids.
+     */
+    private Map<String, Object> person(BeneficiaryRecord record, Recipient recipient, boolean consentGiven) {
+        if (consentGiven) {
+            return HandoffPayload.person(record, true);
+        }
+        if (recipient.partnerId() == null) {
+            return HandoffPayload.person(record, false);
+        }
+        return HandoffPayload.person(records.asSeenBy(record, recipient.partnerId()), true);
+    }
+
+    private static boolean consentGiven(BeneficiaryRecord record) {
+        return record != null && record.consent() != null && record.consent().given();
     }
 
     private String partnerName(String partnerId) {

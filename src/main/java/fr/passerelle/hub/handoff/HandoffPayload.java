@@ -41,8 +41,8 @@ public final class HandoffPayload {
 
     /**
      * SECURITY: personal details travel only with the person's consent to share, or to a partner that referred
-     * them and holds them already ({@code shareable}). Never the NIR, never free-text notes (they may tell of health
-     * or family).
+     * them, and then only as that partner gave them ({@code shareable}, with the record as the recipient sees it:
+     * {@code BeneficiaryRecords.asSeenBy}). Never the NIR, never free-text notes (they may tell of health or family).
      */
     public static Map<String, Object> person(BeneficiaryRecord record, boolean shareable) {
         Map<String, Object> person = idsOnly(record.id(), record.consent() != null && record.consent().given());

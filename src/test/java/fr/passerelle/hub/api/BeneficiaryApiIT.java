@@ -21,18 +21,19 @@ class BeneficiaryApiIT extends HubIntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void sameAssociationPersonTwiceIsOneRecordWithTheLatestConsent() throws IOException {
+    void sameAssociationPersonTwiceIsOneRecordWhereRefusalWins() throws IOException {
         postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-20261120-001.json"));
         postJson("/api/v1/referrals", AILE_KEY, sample("aile/valid/AILE-NOCONSENT-001-consent-refused.json"));
 
         HttpResponse<String> answer = get("/api/v1/beneficiaries?partner=aile&key=AILE-NOCONSENT-001", PROGRAMME_KEY);
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode record = Json.read(answer.body());
-        assertThat(record.get("identifiers").findValuesAsText("value"))
-                .contains("AILE-20261120-001", "AILE-NOCONSENT-001", "0657788E");
+        // Consent given and refused on the same day: refusal wins, and the programme team, which supplied nothing
+        // about the person, reads the record without what the partners supplied (security/ConsentBoundSharingIT).
         assertThat(record.at("/consent/dataSharing").asBoolean()).isFalse();
-        assertThat(record.get("nirKnown").asBoolean()).isTrue();
-        assertThat(answer.body()).doesNotContain("193092A07895670");
+        assertThat(record.get("identifiers").findValuesAsText("value")).isEmpty();
+        assertThat(record.get("nirKnown").asBoolean()).isFalse();
+        assertThat(answer.body()).doesNotContain("193092A07895670", "+33745650450", "noel.lucas77@free.fr");
         String id = record.get("id").asText();
         // Other tests of this shared hub read the same sample person: count this test's reads only.
         int auditedBefore = audited(id);

@@ -89,6 +89,11 @@ public final class AileReferral {
         return this;
     }
 
+    public AileReferral consentCollectedAt(java.time.LocalDate collectedAt) {
+        ((ObjectNode) root.get("consent")).put("collectedAt", collectedAt.toString());
+        return this;
+    }
+
     public AileReferral withoutSocialWorker() {
         root.putNull("socialWorker");
         return this;
