@@ -32,6 +32,21 @@ public final class ApiExchange {
         throw new AccessDeniedException("réservé aux opérateurs");
     }
 
+    /**
+     * SECURITY: the operator of this request if they hold the ADMIN role (what only administrators may do: a
+     * person's export and erasure, retention runs); refused otherwise.
+     */
+    public static String authenticatedAdministrator(Exchange exchange) {
+        HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();
+        Object context = request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME);
+        if (context instanceof SecurityContext security && security.getAuthentication() != null
+                && security.getAuthentication().getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()))) {
+            return security.getAuthentication().getName();
+        }
+        throw new AccessDeniedException("réservé aux administrateurs");
+    }
+
     /** The partner the security filter authenticated for this HTTP request. */
     public static String authenticatedPartner(Exchange exchange) {
         HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();

@@ -89,7 +89,7 @@ public class BeneficiaryRecords {
         UUID id = rs.getObject("id", UUID.class);
         String sex = rs.getString("sex");
         Identity identity = new Identity(rs.getString("birth_name"), rs.getString("usage_name"),
-                rs.getString("first_names"), rs.getDate("birth_date").toLocalDate(),
+                rs.getString("first_names"), rs.getDate("birth_date") == null ? null : rs.getDate("birth_date").toLocalDate(),
                 sex == null ? null : Sex.valueOf(sex), null);
         String[] phones = (String[]) rs.getArray("phones").getArray();
         java.sql.Date consentAt = rs.getDate("consent_at");

@@ -61,6 +61,13 @@ public class HandoffApi {
         List<Handoff> handoffs = outbox.forPartner(partnerId, status.equals("ACKNOWLEDGED"), query);
         outbox.pulled(partnerId, handoffs.stream().filter(handoff -> handoff.channel() == Channel.PULL_API)
                 .map(Handoff::id).toList());
+        // SPEC §7: a handoff carries the person (as far as consent allows): each person listed is a read, audited.
+        handoffs.stream().filter(handoff -> handoff.beneficiaryId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Handoff::beneficiaryId, LinkedHashMap::new,
+                        java.util.stream.Collectors.mapping(handoff -> handoff.id().toString(),
+                                java.util.stream.Collectors.joining(", "))))
+                .forEach((beneficiary, ids) -> audit.recordRead(beneficiary, RecordAccessAudit.AccessorKind.PARTNER,
+                        partnerId, "GET /api/v1/handoffs : " + ids));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("handoffs", handoffs.stream().map(HandoffApi::forRecipient).toList());
