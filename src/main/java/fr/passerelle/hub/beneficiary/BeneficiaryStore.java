@@ -12,6 +12,7 @@ import fr.passerelle.hub.canonical.Situation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.canonical.CanonicalReferral;
+import fr.passerelle.hub.referral.ReferralStore;
 import fr.passerelle.hub.security.DataProtector;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ public class BeneficiaryStore {
                 .param("ids", ids.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     CanonicalReferral content = readCanonical(rs.getString("canonical"));
-                    String nir = protector.openText(rs.getBytes("nir_sealed"));
+                    String nir = protector.openText(rs.getBytes("nir_sealed"),
+                            ReferralStore.nirBinding(rs.getObject("id", UUID.class)));
                     CanonicalReferral withNir = content.withIdentity(content.identity().withNir(nir));
                     sources.computeIfAbsent(rs.getObject("beneficiary_id", UUID.class), key -> new ArrayList<>())
                             .add(new SourcedReferral(rs.getObject("id", UUID.class), rs.getString("partner_id"),
@@ -114,7 +116,7 @@ public class BeneficiaryStore {
                 .param("sex", identity.sex() == null ? null : identity.sex().name())
                 .param("foldedBirthName", identity.foldedBirthName()).param("foldedUsageName", identity.foldedUsageName())
                 .param("foldedFirstNames", identity.foldedFirstNames())
-                .param("nirSealed", protector.sealText(identity.nir()))
+                .param("nirSealed", protector.sealText(identity.nir(), nirBinding(id)))
                 .param("nirIndex", identity.nir() == null ? null : protector.nirIndex(identity.nir()))
                 .param("email", best.contact().email())
                 .param("phones", best.contact().phones().toArray(String[]::new))
@@ -128,6 +130,11 @@ public class BeneficiaryStore {
                 .param("id", id)
                 .update();
         return sources;
+    }
+
+    /** SECURITY: the record's sealed NIR is bound to the record. */
+    public static String nirBinding(UUID beneficiaryId) {
+        return "beneficiary:" + beneficiaryId;
     }
 
     private CanonicalReferral readCanonical(String canonical) {

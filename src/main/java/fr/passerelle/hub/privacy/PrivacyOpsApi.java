@@ -3,13 +3,14 @@ package fr.passerelle.hub.privacy;
 import fr.passerelle.hub.api.ApiExchange;
 import fr.passerelle.hub.api.ApiReplies;
 import fr.passerelle.hub.api.InvalidParameterException;
+import fr.passerelle.hub.security.KeyRotation;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /api/v1/ops/privacy/…} (routes/api-ops-privacy.yaml): a person's export and erasure, retention runs — for
- * administrators only, each with the reason it is done for — and the statistics anonymisation keeps, for operators.
+ * {@code /api/v1/ops/privacy/…} (routes/api-ops-privacy.yaml): a person's export and erasure, retention runs, the
+ * data key rotation's re-sealing — for administrators only, each with the reason it is done for — and the statistics anonymisation keeps, for operators.
  */
 @Component
 public class PrivacyOpsApi {
@@ -17,11 +18,19 @@ public class PrivacyOpsApi {
     private static final int MAX_REASON = 500;
 
     private final PersonalData personalData;
+    private final KeyRotation rotation;
     private final ApiReplies replies;
 
-    PrivacyOpsApi(PersonalData personalData, ApiReplies replies) {
+    PrivacyOpsApi(PersonalData personalData, KeyRotation rotation, ApiReplies replies) {
         this.personalData = personalData;
+        this.rotation = rotation;
         this.replies = replies;
+    }
+
+    /** {@code POST /api/v1/ops/privacy/data-keys/reseal}: the rotation's re-sealing step (security/KeyRotation). */
+    public void reseal(Exchange exchange) {
+        ApiExchange.authenticatedAdministrator(exchange);
+        replies.reply(exchange, 200, ApiReplies.JSON, rotation.resealAll());
     }
 
     /** {@code GET /api/v1/ops/privacy/beneficiaries/{id}/export?reason=…} */

@@ -55,7 +55,7 @@ public class ReferralPrivacy {
                     referral.put("receivedAt", rs.getTimestamp("created_at").toInstant());
                     referral.put("updatedAt", rs.getTimestamp("updated_at").toInstant());
                     referral.put("content", tree(rs.getString("canonical")));
-                    referral.put("nir", protector.openText(rs.getBytes("nir_sealed")));
+                    referral.put("nir", protector.openText(rs.getBytes("nir_sealed"), ReferralStore.nirBinding(id)));
                     referral.put("revisions", jdbc.sql("""
                                     select revision, raw_message_id as "rawMessageId", received_at as "receivedAt"
                                     from referral_revision where referral_id = :id order by revision

@@ -1,6 +1,5 @@
 package fr.passerelle.hub.referral;
 
-import fr.passerelle.hub.security.Digests;
 import fr.passerelle.hub.canonical.CanonicalReferral;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.hub.canonical.FieldIssue;
 import fr.passerelle.hub.security.DataProtector;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,11 +41,12 @@ public class ReferralStore {
      * the one replaced; empty for a record key never seen.
      */
     public Optional<CanonicalReferral> current(String partnerId, String recordKey) {
-        return jdbc.sql("select canonical, nir_sealed from referral where partner_id = :partner and record_key = :key for update")
+        return jdbc.sql("select id, canonical, nir_sealed from referral where partner_id = :partner and record_key = :key for update")
                 .param("partner", partnerId).param("key", recordKey)
                                 .query((rs, row) -> {
                     CanonicalReferral content = readCanonical(rs.getString("canonical"));
-                    return content.withIdentity(content.identity().withNir(protector.openText(rs.getBytes("nir_sealed"))));
+                    return content.withIdentity(content.identity().withNir(protector.openText(rs.getBytes("nir_sealed"),
+                            nirBinding(rs.getObject("id", UUID.class)))));
                 })
                 .optional();
     }
@@ -57,9 +56,9 @@ public class ReferralStore {
                            List<FieldIssue> warnings) {
         String canonical = canonicalJson(referral);
         String nir = referral.identity().nir();
-        String digest = Digests.sha256((canonical + "|" + (nir == null ? "" : nir)).getBytes(StandardCharsets.UTF_8));
-        byte[] nirSealed = protector.sealText(nir);
+        String digest = protector.contentDigest(canonical + "|" + (nir == null ? "" : nir));
         UUID newId = UUID.randomUUID();
+        byte[] nirSealed = protector.sealText(nir, nirBinding(newId));
         Optional<UUID> inserted = jdbc.sql("""
                         insert into referral (id, partner_id, channel, record_key, status, programme, content_digest,
                             canonical, nir_sealed)
@@ -91,6 +90,7 @@ public class ReferralStore {
             return new Recorded(existing.id(), false, false, revision, existing.status());
         }
         int next = revision + 1;
+        nirSealed = protector.sealText(nir, nirBinding(existing.id()));
         jdbc.sql("""
                         update referral set content_digest = :digest, canonical = cast(:canonical as jsonb), nir_sealed = :nir,
                             programme = :programme, channel = :channel, updated_at = now()
@@ -105,6 +105,14 @@ public class ReferralStore {
     }
 
     private record Existing(UUID id, String digest, ReferralStatus status) {
+    }
+
+    /**
+     * SECURITY: a referral's sealed NIR (in {@code referral} and each {@code referral_revision}) is bound to the
+     * referral: copied into another referral's row, it does not open.
+     */
+    public static String nirBinding(UUID referralId) {
+        return "referral:" + referralId;
     }
 
     private void addRevision(UUID referralId, int revision, UUID rawMessageId, String digest, String canonical,
