@@ -67,7 +67,12 @@ public class DemoCredentialGuard implements EnvironmentPostProcessor {
     }
 
     private static boolean isDemo(String value) {
-        return value != null && (value.startsWith(DEMO) || decoded(value).startsWith(DEMO));
+        if (value == null) {
+            return false;
+        }
+        // A retired data key is written <key id>:<base64 key>.
+        String key = value.substring(value.indexOf(':') + 1);
+        return value.startsWith(DEMO) || decoded(value).startsWith(DEMO) || decoded(key).startsWith(DEMO);
     }
 
     private static boolean isBlank(String value) {

@@ -27,6 +27,17 @@ class DemoCredentialGuardTest {
     }
 
     @Test
+    void refusesTheDemoDigestKeyAndADemoKeyKeptAsRetired() {
+        String key = Base64.getEncoder().encodeToString("demo-data-key-for-local-runs-32b".getBytes(StandardCharsets.UTF_8));
+        MockEnvironment environment = prod()
+                .withProperty("passerelle.protection.digest-key", "demo-digest-key")
+                .withProperty("passerelle.protection.retired-data-key[0]", "k0:" + key)
+                .withProperty("passerelle.protection.data-key-id", "k1");
+        assertThat(DemoCredentialGuard.offendingSettings(environment)).containsExactly(
+                "passerelle.protection.digest-key", "passerelle.protection.retired-data-key[0]");
+    }
+
+    @Test
     void refusesAnEmptySecretUnlessAPrivateKeyFileReplacesIt() {
         MockEnvironment environment = prod()
                 .withProperty("passerelle.pull.sftp.feed.password", "")
