@@ -37,6 +37,11 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // SECURITY: raw partner payloads are for administrators only (SPEC §6); the journal's
+                        // metadata for every console role; replays and everything else for operators.
+                        .requestMatchers("/api/v1/ops/journal/messages/*/payload").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/journal", "/api/v1/ops/journal/**",
+                                "/api/v1/ops/replay-jobs/*").hasRole("VIEWER")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(operatorProblemEntryPoint()))
                 .build();
@@ -79,6 +84,13 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         // SECURITY: the referent page's signed, expiring link is its credential (handoff/referent).
                         .requestMatchers("/referent/handoffs/**").permitAll()
+                        // Console roles (docs/operations.md): VIEWER reads metadata, OPERATOR also replays and
+                        // reviews, ADMIN also reads raw payloads and starts or stops routes.
+                        .requestMatchers("/console/journal/messages/*/payload").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/console/routes/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/journal", "/console/journal/**",
+                                "/console/parked", "/console/replay-jobs/**", "/console/feeds", "/console/routes")
+                        .hasRole("VIEWER")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())
@@ -89,10 +101,12 @@ class SecurityConfiguration {
     UserDetailsService consoleUsers(ConsoleProperties console) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(
+                User.withUsername("viewer").password(encoder.encode(console.viewerPassword()))
+                        .roles("VIEWER").build(),
                 User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
-                        .roles("OPERATOR").build(),
+                        .roles("OPERATOR", "VIEWER").build(),
                 User.withUsername("admin").password(encoder.encode(console.adminPassword()))
-                        .roles("ADMIN", "OPERATOR").build());
+                        .roles("ADMIN", "OPERATOR", "VIEWER").build());
     }
 
     /** The SOAP contract (WSDL and its schemas) is public; calls are not. */
