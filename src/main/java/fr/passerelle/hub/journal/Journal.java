@@ -94,14 +94,15 @@ public class Journal {
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.recordKey() != null) {
             sql.append("""
-                    join (select id from raw_message where record_key = :key
+                    join (select id from raw_message where record_key in (:key, :keyUpper)
                           union select f.raw_message_id from inbound_record r
-                              join inbound_file f on f.id = r.inbound_file_id where r.record_key = :key
+                              join inbound_file f on f.id = r.inbound_file_id where r.record_key in (:key, :keyUpper)
                           union select v.raw_message_id from referral x
-                              join referral_revision v on v.referral_id = x.id where x.record_key = :key) k
+                              join referral_revision v on v.referral_id = x.id where x.record_key in (:key, :keyUpper)) k
                         on k.id = m.id
                     """);
             params.put("key", query.recordKey());
+            params.put("keyUpper", query.recordKey().toUpperCase(java.util.Locale.ROOT));
         }
         if (query.referralId() != null) {
             sql.append("""
@@ -179,8 +180,9 @@ public class Journal {
         }
         if (query.recordKey() != null) {
             sql.append("and h.source_kind = 'REFERRAL' and h.source_id in "
-                    + "(select cast(id as text) from referral where record_key = :key)\n");
+                    + "(select cast(id as text) from referral where record_key in (:key, :keyUpper))\n");
             params.put("key", query.recordKey());
+            params.put("keyUpper", query.recordKey().toUpperCase(java.util.Locale.ROOT));
         }
         if (query.partner() != null) {
             sql.append("and h.recipient_partner_id = :partner\n");

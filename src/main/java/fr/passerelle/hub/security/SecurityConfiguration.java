@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -44,6 +45,7 @@ class SecurityConfiguration {
                                 "/api/v1/ops/replay-jobs/*").hasRole("VIEWER")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(operatorProblemEntryPoint()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(operatorForbidden()))
                 .build();
     }
 
@@ -126,6 +128,18 @@ class SecurityConfiguration {
             response.getWriter().write("""
                     {"type":"about:blank","title":"Unauthorized","status":401,\
                     "detail":"Identifiants d'opérateur absents ou invalides (HTTP Basic)."}""");
+        };
+    }
+
+    /** A console login without the role the operation needs (docs/operations.md): problem+json like the API's. */
+    private static AccessDeniedHandler operatorForbidden() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"urn:passerelle:problem:acces-refuse","title":"Accès refusé","status":403,\
+                    "code":"ACCES_REFUSE","detail":"Votre rôle ne permet pas cette opération."}""");
         };
     }
 
