@@ -81,11 +81,20 @@ public class PartnerFeeds {
                             from inbound_file where partner_id = :partner and received_at >= :week""")
                     .param("partner", partner.id()).param("week", java.sql.Timestamp.from(week))
                     .query((rs, row) -> new long[] {rs.getLong("total"), rs.getLong("rejected")}).single();
-            List<String> routes = camel.getRoutes().stream().map(Route::getRouteId)
-                    .filter(id -> id.startsWith(partner.id() + "-")).sorted().toList();
-            List<String> stopped = routes.stream()
+            List<Route> partnerRoutes = camel.getRoutes().stream()
+                    .filter(route -> route.getRouteId().startsWith(partner.id() + "-"))
+                    .sorted(Comparator.comparing(Route::getRouteId)).toList();
+            List<String> routes = partnerRoutes.stream().map(Route::getRouteId).toList();
+            // A route configured not to start (a pulled feed off until its partner's server is set) is not a fault.
+            List<String> stopped = partnerRoutes.stream().filter(route -> !Boolean.FALSE.equals(route.isAutoStartup()))
+                    .map(Route::getRouteId)
                     .filter(id -> camel.getRouteController().getRouteStatus(id) != ServiceStatus.Started).toList();
+            List<String> off = partnerRoutes.stream().filter(route -> Boolean.FALSE.equals(route.isAutoStartup()))
+                    .map(Route::getRouteId).toList();
             String feedHealth = stopped.isEmpty() ? "OK" : "route(s) arrêtée(s) : " + String.join(", ", stopped);
+            if (stopped.isEmpty() && !off.isEmpty()) {
+                feedHealth = "OK (désactivé dans cette configuration : " + String.join(", ", off) + ")";
+            }
             if (pulled.get(partner.id()) instanceof Map<?, ?> feed && !"UP".equals(String.valueOf(feed.get("status")))) {
                 feedHealth = (stopped.isEmpty() ? "" : feedHealth + " ; ") + "relevé en échec ou jamais réussi";
             }
