@@ -29,7 +29,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -74,15 +76,15 @@ class ConsoleBrowserIT extends HubIntegrationTest {
 
         browser.get(uri("/console/journal").toString());
         browser.findElement(By.name("recordKey")).sendKeys(referral.reference());
-        browser.findElement(By.cssSelector("#journal-search button[type=submit]")).click();
+        navigate(browser, browser.findElement(By.cssSelector("#journal-search button[type=submit]")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#journal-entries tbody tr"));
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).getText()).contains("FAILED").contains("INDISPONIBLE");
         screenshot(browser, "console-journal");
 
-        rows.get(0).findElement(By.linkText("voir le message")).click();
+        navigate(browser, rows.get(0).findElement(By.linkText("voir le message")));
         assertThat(browser.findElement(By.id("message-outcome")).getText()).isEqualTo("FAILED");
-        browser.findElement(By.id("replay-message")).click();
+        navigate(browser, browser.findElement(By.id("replay-message")));
         assertThat(browser.findElement(By.className("flash")).getText()).contains("ACCEPTED");
         assertThat(browser.findElement(By.id("message-runs")).getText()).contains("rejeu").contains("ACCEPTED");
         assertThat(browser.findElement(By.id("message-replays")).getText()).contains(OPERATOR);
@@ -97,14 +99,15 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         assertThat(browser.findElement(By.id("parked-handoffs")).getText()).contains("referral-accepted");
         new Select(browser.findElement(By.name("kind"))).selectByValue("HANDOFF");
         browser.findElement(By.name("partner")).sendKeys("aile");
-        browser.findElement(By.id("count-batch")).click();
+        navigate(browser, browser.findElement(By.id("count-batch")));
         int count = Integer.parseInt(browser.findElement(By.id("dry-run-count")).getText());
         assertThat(count).isPositive();
         assertThat(status(parked)).isEqualTo("PARKED");
         screenshot(browser, "console-parked");
 
-        browser.findElement(By.id("start-batch")).click();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        navigate(browser, browser.findElement(By.id("start-batch")));
+        // The page refreshes itself while the job runs; a reload may catch it mid-refresh.
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             browser.navigate().refresh();
             assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("DONE");
         });
@@ -129,9 +132,9 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         WebDriver browser = chromium.browser();
         logIn(browser, ADMIN, ADMIN_PASSWORD);
         browser.get(uri("/console/routes").toString());
-        browser.findElement(By.id("route-handoff-watch")).findElement(By.tagName("button")).click();
+        navigate(browser, browser.findElement(By.id("route-handoff-watch")).findElement(By.tagName("button")));
         assertThat(browser.findElement(By.id("route-handoff-watch")).getText()).contains("Stopped");
-        browser.findElement(By.id("route-handoff-watch")).findElement(By.tagName("button")).click();
+        navigate(browser, browser.findElement(By.id("route-handoff-watch")).findElement(By.tagName("button")));
         assertThat(browser.findElement(By.id("route-handoff-watch")).getText()).contains("Started");
         assertThat(browser.findElement(By.className("flash")).getText()).contains("handoff-watch démarrée");
         screenshot(browser, "console-routes");
@@ -141,23 +144,30 @@ class ConsoleBrowserIT extends HubIntegrationTest {
                 .email("aline." + UUID.randomUUID() + "@example.org");
         assertThat(postJson("/api/v1/referrals", AILE_KEY, referral.json()).statusCode()).isEqualTo(202);
         browser.get(uri("/console/journal?kind=MESSAGE&recordKey=" + referral.reference()).toString());
-        browser.findElement(By.linkText("voir le message")).click();
-        browser.findElement(By.linkText("Contenu brut (administrateurs)")).click();
+        navigate(browser, browser.findElement(By.linkText("voir le message")));
+        navigate(browser, browser.findElement(By.linkText("Contenu brut (administrateurs)")));
         assertThat(browser.findElement(By.id("payload")).getText()).contains(referral.reference());
         logOut(browser);
+    }
+
+    /** Clicks what leads to another page and waits until the browser has left this one. */
+    private static void navigate(WebDriver browser, WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private void logIn(WebDriver browser, String user, String password) {
         browser.get(uri("/login").toString());
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        navigate(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("console");
     }
 
     private void logOut(WebDriver browser) {
         browser.get(uri("/console").toString());
-        browser.findElement(By.xpath("//button[text()='Se déconnecter']")).click();
+        navigate(browser, browser.findElement(By.xpath("//button[text()='Se déconnecter']")));
     }
 
     private String parkedAileHandoff() {
