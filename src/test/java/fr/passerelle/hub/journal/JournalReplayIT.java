@@ -3,6 +3,7 @@ package fr.passerelle.hub.journal;
 import static fr.passerelle.hub.testsupport.DemoCredentials.ADMIN;
 import static fr.passerelle.hub.testsupport.DemoCredentials.ADMIN_PASSWORD;
 import static fr.passerelle.hub.testsupport.DemoCredentials.AILE_KEY;
+import static fr.passerelle.hub.testsupport.DemoCredentials.FT_91_KEY;
 import static fr.passerelle.hub.testsupport.DemoCredentials.VIEWER;
 import static fr.passerelle.hub.testsupport.DemoCredentials.VIEWER_PASSWORD;
 import static fr.passerelle.hub.testsupport.DemoCredentials.basicAuthorization;
@@ -88,6 +89,37 @@ class JournalReplayIT extends HubIntegrationTest {
                 .param("key", referral.reference()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from replay where target_id = cast(:id as uuid)").param("id", failed)
                 .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedSoapCallIsReplayedThroughTheSamePipelineWithItsRoutesMapping() throws Exception {
+        String reference = "ORI-91027-J" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String envelope;
+        try (var in = getClass().getResourceAsStream("/soap/orientation-valide.xml")) {
+            envelope = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ORI-91027-RAW-0001", reference);
+        }
+        try (var failing = FailingReferrals.whileStoring(jdbc, reference)) {
+            HttpResponse<String> fault = send(HttpRequest.newBuilder(uri("/services/orientation"))
+                    .header("Content-Type", "text/xml; charset=UTF-8")
+                    .header("SOAPAction", "\"urn:passerelle:orientation:v1:soumettreOrientation\"")
+                    .header("X-Api-Key", FT_91_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)));
+            assertThat(fault.statusCode()).isEqualTo(500);
+        }
+        JsonNode found = journal("partner=ft-91&status=FAILED&recordKey=" + reference);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("channel").asText()).isEqualTo("SOAP");
+        String failed = found.get(0).get("id").asText();
+
+        HttpResponse<String> replayed = postAsOperator("/api/v1/ops/journal/messages/" + failed + "/replay");
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(Json.read(replayed.body()).get("outcome").asText()).isEqualTo("ACCEPTED");
+        JsonNode view = Json.read(getAsOperator("/api/v1/ops/journal/messages/" + failed).body());
+        assertThat(view.at("/message/mappingId").asText()).isEqualTo("ft-91/orientation-soap.v1");
+        assertThat(view.at("/runs/0/outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(view.at("/referrals/0/recordKey").asText()).isEqualTo(reference);
+        assertThat(jdbc.sql("select count(*) from referral where partner_id = 'ft-91' and record_key = :key")
+                .param("key", reference).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
