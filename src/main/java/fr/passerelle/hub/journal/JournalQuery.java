@@ -24,6 +24,10 @@ public record JournalQuery(String kind, String partner, String status, Instant f
                            UUID referralId, UUID beneficiaryId, UUID handoffId, int limit) {
 
     static final int MAX_LIMIT = 200;
+    /** A message's outcomes (intake's MessageOutcome, RECEIVED before any) and a handoff's statuses. */
+    private static final java.util.Set<String> STATUSES = new java.util.TreeSet<>(java.util.List.of("RECEIVED",
+            "ACCEPTED", "UPDATED", "DUPLICATE", "REJECTED", "FAILED", "DONE", "PENDING", "DELIVERED", "ACKNOWLEDGED",
+            "PARKED"));
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** Reads the criteria from request parameters (console form or API query string). */
@@ -36,6 +40,9 @@ public record JournalQuery(String kind, String partner, String status, Instant f
             }
         }
         String status = text(parameters, "status");
+        if (status != null && !STATUSES.contains(status.toUpperCase(Locale.ROOT))) {
+            throw new InvalidParameterException("status", "valeurs admises : " + String.join(", ", STATUSES));
+        }
         String limitText = text(parameters, "limit");
         int limit = limitText == null || !limitText.matches("\\d{1,9}") ? 50
                 : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limitText)));

@@ -288,6 +288,7 @@ class OpenApiContractIT extends HubIntegrationTest {
         HttpResponse<String> journal = getAsOperator("/api/v1/ops/journal?kind=MESSAGE&referralId=" + referral);
         contract.check("GET", "/api/v1/ops/journal", journal);
         contract.check("GET", "/api/v1/ops/journal", getAsOperator("/api/v1/ops/journal?beneficiaryId=nope"));
+        contract.check("GET", "/api/v1/ops/journal", getAsOperator("/api/v1/ops/journal?status=LOST"));
         String message = Json.read(journal.body()).get("entries").get(0).get("id").asText();
         contract.check("GET", "/api/v1/ops/journal/messages/{id}", getAsOperator("/api/v1/ops/journal/messages/" + message));
         contract.check("GET", "/api/v1/ops/journal/messages/{id}",
