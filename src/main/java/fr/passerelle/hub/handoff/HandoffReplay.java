@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * record. The operator console calls this too.
  */
 @Component
-class HandoffReplay {
+public class HandoffReplay {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffReplay.class);
 

@@ -52,6 +52,47 @@ public class RawMessageStore {
                 .param("o", outcome.name()).param("d", detail).param("id", id).update();
     }
 
+    /**
+     * What the journal needs to find a single-record message by its key and to run it again: the route and mapping
+     * that read it, and the partner's record key once the mapping found it.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void describe(UUID id, String routeId, String mappingId, String recordKey) {
+        jdbc.sql("update raw_message set route_id = :route, mapping_id = :mapping, record_key = :key where id = :id")
+                .param("route", routeId).param("mapping", mappingId).param("key", recordKey).param("id", id).update();
+    }
+
+    /** The outcome of a message that became (or was again) a referral, that referral searchable by its id. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOutcome(UUID id, MessageOutcome outcome, UUID referralId) {
+        jdbc.sql("""
+                        update raw_message set outcome = :o, outcome_detail = :d, referral_id = :r, processed_at = now()
+                        where id = :id""")
+                .param("o", outcome.name()).param("d", referralId.toString()).param("r", referralId).param("id", id)
+                .update();
+    }
+
+    /**
+     * A new run of a stored message: a new raw message holding the same sealed bytes, linked to the one it re-runs
+     * ({@code replay_of}), so that each run keeps its own outcome in the journal.
+     */
+    @Transactional
+    public UUID storeReplay(UUID originalId) {
+        UUID id = UUID.randomUUID();
+        int copied = jdbc.sql("""
+                        insert into raw_message (id, partner_id, channel, received_at, file_name, content_type,
+                            digest_sha256, size_bytes, payload_sealed, correlation_id, route_id, mapping_id, record_key,
+                            replay_of)
+                        select :id, partner_id, channel, now(), file_name, content_type, digest_sha256, size_bytes,
+                            payload_sealed, :cid, route_id, mapping_id, record_key, id
+                        from raw_message where id = :original""")
+                .param("id", id).param("cid", id.toString()).param("original", originalId).update();
+        if (copied != 1) {
+            throw new IllegalStateException("raw message " + originalId + " vanished before its replay");
+        }
+        return id;
+    }
+
     public Optional<byte[]> payload(UUID id) {
         return jdbc.sql("select payload_sealed from raw_message where id = :id").param("id", id)
                 .query(byte[].class).optional().map(protector::open);

@@ -77,6 +77,7 @@ public class SingleRecordIntake {
             throw new UnusablePayloadException(mapping.format().name() + "_INATTENDU", "une seule orientation par requête");
         }
         MappedRecord mapped = mapper.map(mapping, records.get(0));
+        rawMessages.describe(rawMessageId, routeId, mappingId, mapped.recordKey());
         List<FieldIssue> errors = merge(mapped.errors(), contractViolations);
         if (!errors.isEmpty()) {
             throw new RecordRejectedException(errors);
@@ -84,7 +85,7 @@ public class SingleRecordIntake {
         IntakeResult result = intake.accept(partner, channel.name(), rawMessageId, mapped);
         MessageOutcome outcome = result.created() ? MessageOutcome.ACCEPTED
                 : result.changed() ? MessageOutcome.UPDATED : MessageOutcome.DUPLICATE;
-        rawMessages.recordOutcome(rawMessageId, outcome, result.referralId().toString());
+        rawMessages.recordOutcome(rawMessageId, outcome, result.referralId());
         meters.counter("passerelle.intake.accepted", IntakeSource.tags(partnerId, channel.name(), routeId)).increment();
         return result;
     }

@@ -1,2 +1,2 @@
-/** The operator console pages. */
+/** The operator console: its home page and the routes page (state, exchanges, failures; start and stop). */
 package fr.passerelle.hub.ops;

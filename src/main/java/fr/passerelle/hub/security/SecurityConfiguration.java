@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -37,8 +38,14 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // SECURITY: raw partner payloads are for administrators only (SPEC §6); the journal's
+                        // metadata for every console role; replays and everything else for operators.
+                        .requestMatchers("/api/v1/ops/journal/messages/*/payload").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/journal", "/api/v1/ops/journal/**",
+                                "/api/v1/ops/replay-jobs/*").hasRole("VIEWER")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(operatorProblemEntryPoint()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(operatorForbidden()))
                 .build();
     }
 
@@ -79,6 +86,13 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         // SECURITY: the referent page's signed, expiring link is its credential (handoff/referent).
                         .requestMatchers("/referent/handoffs/**").permitAll()
+                        // Console roles (docs/operations.md): VIEWER reads metadata, OPERATOR also replays and
+                        // reviews, ADMIN also reads raw payloads and starts or stops routes.
+                        .requestMatchers("/console/journal/messages/*/payload").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/console/routes/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/journal", "/console/journal/**",
+                                "/console/parked", "/console/replay-jobs/**", "/console/feeds", "/console/routes")
+                        .hasRole("VIEWER")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())
@@ -89,10 +103,12 @@ class SecurityConfiguration {
     UserDetailsService consoleUsers(ConsoleProperties console) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(
+                User.withUsername("viewer").password(encoder.encode(console.viewerPassword()))
+                        .roles("VIEWER").build(),
                 User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
-                        .roles("OPERATOR").build(),
+                        .roles("OPERATOR", "VIEWER").build(),
                 User.withUsername("admin").password(encoder.encode(console.adminPassword()))
-                        .roles("ADMIN", "OPERATOR").build());
+                        .roles("ADMIN", "OPERATOR", "VIEWER").build());
     }
 
     /** The SOAP contract (WSDL and its schemas) is public; calls are not. */
@@ -112,6 +128,18 @@ class SecurityConfiguration {
             response.getWriter().write("""
                     {"type":"about:blank","title":"Unauthorized","status":401,\
                     "detail":"Identifiants d'opérateur absents ou invalides (HTTP Basic)."}""");
+        };
+    }
+
+    /** A console login without the role the operation needs (docs/operations.md): problem+json like the API's. */
+    private static AccessDeniedHandler operatorForbidden() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"urn:passerelle:problem:acces-refuse","title":"Accès refusé","status":403,\
+                    "code":"ACCES_REFUSE","detail":"Votre rôle ne permet pas cette opération."}""");
         };
     }
 

@@ -285,6 +285,30 @@ class OpenApiContractIT extends HubIntegrationTest {
         contract.check("POST", "/api/v1/ops/merges/{id}/undo",
                 postAsOperator("/api/v1/ops/merges/" + UUID.randomUUID() + "/undo"));
 
+        HttpResponse<String> journal = getAsOperator("/api/v1/ops/journal?kind=MESSAGE&referralId=" + referral);
+        contract.check("GET", "/api/v1/ops/journal", journal);
+        contract.check("GET", "/api/v1/ops/journal", getAsOperator("/api/v1/ops/journal?beneficiaryId=nope"));
+        contract.check("GET", "/api/v1/ops/journal", getAsOperator("/api/v1/ops/journal?status=LOST"));
+        String message = Json.read(journal.body()).get("entries").get(0).get("id").asText();
+        contract.check("GET", "/api/v1/ops/journal/messages/{id}", getAsOperator("/api/v1/ops/journal/messages/" + message));
+        contract.check("GET", "/api/v1/ops/journal/messages/{id}",
+                getAsOperator("/api/v1/ops/journal/messages/" + UUID.randomUUID()));
+        contract.check("GET", "/api/v1/ops/journal/messages/{id}/payload",
+                getAsOperator("/api/v1/ops/journal/messages/" + message + "/payload"));
+        contract.check("POST", "/api/v1/ops/journal/messages/{id}/replay",
+                postAsOperator("/api/v1/ops/journal/messages/" + message + "/replay"));
+        contract.check("POST", "/api/v1/ops/replay-jobs",
+                postAsOperator("/api/v1/ops/replay-jobs?kind=MESSAGE&partner=nobody&dryRun=true"));
+        contract.check("POST", "/api/v1/ops/replay-jobs", postAsOperator("/api/v1/ops/replay-jobs?dryRun=true"));
+        HttpResponse<String> emptyJob = postAsOperator("/api/v1/ops/replay-jobs?kind=MESSAGE&partner=nobody");
+        contract.check("POST", "/api/v1/ops/replay-jobs", emptyJob);
+        String job = Json.read(emptyJob.body()).get("id").asText();
+        contract.check("GET", "/api/v1/ops/replay-jobs/{id}", getAsOperator("/api/v1/ops/replay-jobs/" + job));
+        contract.check("POST", "/api/v1/ops/replay-jobs/{id}/cancel",
+                postAsOperator("/api/v1/ops/replay-jobs/" + job + "/cancel"));
+        contract.check("POST", "/api/v1/ops/replay-jobs/{id}/pause",
+                postAsOperator("/api/v1/ops/replay-jobs/" + UUID.randomUUID() + "/pause"));
+
         String name = "export-imilo-openapi-" + System.nanoTime() + ".csv";
         PayloadOutcome file = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "openapi-contract-test",
                 "ml-val-orge/imilo-export.v1"), name, sample("ml-val-orge/invalid/row-3-birth-date-31-02-row-5-no-last-name.csv"));

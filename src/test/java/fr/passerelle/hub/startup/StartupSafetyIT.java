@@ -45,6 +45,7 @@ class StartupSafetyIT {
                         .contains("refuses demo or missing credentials")
                         .contains("passerelle.partners.aile.api-key")
                         .contains("passerelle.console.admin-password")
+                        .contains("passerelle.console.viewer-password")
                         .contains("passerelle.protection.data-key"));
     }
 

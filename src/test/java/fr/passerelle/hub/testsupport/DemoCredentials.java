@@ -14,6 +14,10 @@ public final class DemoCredentials {
 
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_PASSWORD = "demo-operator-password";
+    public static final String VIEWER = "viewer";
+    public static final String VIEWER_PASSWORD = "demo-viewer-password";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "demo-admin-password";
 
     private DemoCredentials() {
     }
@@ -25,7 +29,12 @@ public final class DemoCredentials {
 
     /** The {@code Authorization} header value of the operator's HTTP Basic login (the ops API). */
     public static String operatorBasicAuthorization() {
+        return basicAuthorization(OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    /** The {@code Authorization} header value of a console login over HTTP Basic. */
+    public static String basicAuthorization(String user, String password) {
         return "Basic " + Base64.getEncoder()
-                .encodeToString((OPERATOR + ":" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }
