@@ -19,6 +19,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -31,8 +32,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, ApiRateLimitProperties limits) throws Exception {
         return http.securityMatcher("/api/v1/ops/**")
+                .addFilterBefore(new RequestSizeLimit(limits.maxRequestSize().toBytes()), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -47,14 +49,16 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits)
             throws Exception {
-        PartnerRateLimiter limiter = new PartnerRateLimiter(limits.requestsPerMinute(), limits.burst(), System::nanoTime);
+        PartnerLimits partnerLimits = new PartnerLimits(limits);
         // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
         // "/services/**" would never match it. Both paths are matched whole.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/services/**")))
+                .addFilterBefore(new RequestSizeLimit(limits.maxRequestSize().toBytes()), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, limiter), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, partnerLimits),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
