@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,10 +28,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final PartnerCredentials credentials;
     private final PartnerLimits limits;
+    private final String programmePartner;
 
-    ApiKeyAuthenticationFilter(PartnerCredentials credentials, PartnerLimits limits) {
+    ApiKeyAuthenticationFilter(PartnerCredentials credentials, PartnerLimits limits, String programmePartner) {
         this.credentials = credentials;
         this.limits = limits;
+        this.programmePartner = programmePartner;
     }
 
     @Override
@@ -42,6 +45,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(AuthenticatedPartner.REQUEST_ATTRIBUTE, partnerId);
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
                     .authenticated(partnerId, null, List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
+        } else if (isProgrammePerson(SecurityContextHolder.getContext().getAuthentication())) {
+            // A person of the programme team, logged in: reads as the programme partner, audited under their name.
+            partnerId = programmePartner;
+            request.setAttribute(AuthenticatedPartner.REQUEST_ATTRIBUTE, partnerId);
+            request.setAttribute(AuthenticatedPartner.PERSON_ATTRIBUTE,
+                    SecurityContextHolder.getContext().getAuthentication().getName());
         }
         try (var ignored = Correlation.ofPartner(partnerId)) {
             if (partnerId == null || !request.getRequestURI().startsWith("/api/")) {
@@ -62,6 +71,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
             passThrough(request, response, chain, place.get());
         }
+    }
+
+    private static boolean isProgrammePerson(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_PROGRAMME".equals(authority.getAuthority()));
     }
 
     /** The place is released when the request is over: at once, or when Camel's asynchronous answer completes. */

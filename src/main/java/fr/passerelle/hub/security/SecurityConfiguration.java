@@ -3,6 +3,9 @@ package fr.passerelle.hub.security;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,11 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -47,8 +50,8 @@ class SecurityConfiguration {
     /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits)
-            throws Exception {
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits,
+                                   ConsoleProperties console) throws Exception {
         PartnerLimits partnerLimits = new PartnerLimits(limits);
         // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
         // "/services/**" would never match it. Both paths are matched whole.
@@ -57,8 +60,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new RequestSizeLimit(limits.maxRequestSize().toBytes()), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, partnerLimits),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, partnerLimits, console.programmePartner()),
                         AnonymousAuthenticationFilter.class)
+                // The programme team's people log in (HTTP Basic, role PROGRAMME) to read the shared record.
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -68,6 +73,8 @@ class SecurityConfiguration {
                         // The programme published in data·inclusion's shape is open data (directory).
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/data-inclusion/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/beneficiaries", "/api/v1/beneficiaries/*")
+                        .hasAnyRole("PARTNER", "PROGRAMME")
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
                 .build();
@@ -89,14 +96,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The people who log in, from the database, seeded from configuration (operator, admin, viewer, programme…). */
     @Bean
-    UserDetailsService consoleUsers(ConsoleProperties console) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(
-                User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
-                        .roles("OPERATOR").build(),
-                User.withUsername("admin").password(encoder.encode(console.adminPassword()))
-                        .roles("ADMIN", "OPERATOR").build());
+    UserDetailsService consoleUsers(JdbcClient jdbc, PasswordEncoder passwords, ConsoleProperties console,
+                                    TransactionTemplate transactions) {
+        return new OperatorAccounts(jdbc, passwords, console, transactions);
+    }
+
+    /**
+     * SECURITY: Argon2id (Spring Security's v5.8 defaults: 16 MB, 2 iterations) for every new hash; hashes with
+     * another id ({bcrypt}…) still verify and are replaced at the next start that seeds them.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(argon2, Map.of(
+                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     /** The SOAP contract (WSDL and its schemas) is public; calls are not. */

@@ -21,7 +21,7 @@ class ApiKeyAuthenticationFilterTest {
     private final PartnerCredentials credentials = mock(PartnerCredentials.class);
     private final ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(credentials,
             new PartnerLimits(new ApiRateLimitProperties(new ApiRateLimitProperties.Rate(1, 2, Map.of()),
-                    new ApiRateLimitProperties.Bulkhead(4), DataSize.ofMegabytes(1))));
+                    new ApiRateLimitProperties.Bulkhead(4), DataSize.ofMegabytes(1))), "ruche-itineraire");
 
     @AfterEach
     void clearContext() {
