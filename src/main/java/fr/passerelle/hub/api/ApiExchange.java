@@ -54,6 +54,13 @@ public final class ApiExchange {
                 .orElseThrow(() -> new IllegalStateException("API route reached without an authenticated partner"));
     }
 
+    /** Who reads, for audits: the partner system, or {@code <partner>/<login>} for a person of its team. */
+    public static String authenticatedReader(Exchange exchange) {
+        HttpServletRequest request = exchange.getIn(PlatformHttpMessage.class).getRequest();
+        return AuthenticatedPartner.reader(request)
+                .orElseThrow(() -> new IllegalStateException("API route reached without an authenticated partner"));
+    }
+
     /** A path id: what is not a UUID names nothing, so it is "not found" like an unknown one. */
     public static UUID uuid(String id, String what) {
         try {

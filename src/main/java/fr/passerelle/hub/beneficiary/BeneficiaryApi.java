@@ -63,6 +63,6 @@ public class BeneficiaryApi {
         if (partners.get(partnerId).kind() != PartnerKind.PROGRAMME) {
             throw new AccessDeniedException("the shared record is for the programme team and operators");
         }
-        return partnerId;
+        return ApiExchange.authenticatedReader(exchange);
     }
 }

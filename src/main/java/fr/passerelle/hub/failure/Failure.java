@@ -26,6 +26,12 @@ public interface Failure {
         if (thrown instanceof Failure failure) {
             return failure;
         }
+        // A body cut at the edge (security/RequestSizeLimit) surfaces wrapped by whoever was reading it.
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
         if (TransientFailures.isTransient(thrown)) {
             return new HubFailure(FailureKind.TRANSIENT, "INDISPONIBLE", "Service momentanément indisponible",
                     "le hub ne peut pas traiter ce message pour l'instant ; réessayez plus tard", List.of());

@@ -1,11 +1,13 @@
 package fr.passerelle.hub.mapping;
 
 import fr.passerelle.hub.canonical.NameFolding;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.util.CellReference;
@@ -45,13 +48,19 @@ final class XlsxRecords {
 
     public static final int MAX_BYTES = 50 * 1024 * 1024;
     public static final int MAX_ROWS = 200_000;
+    /** SECURITY: cells kept in memory for one sheet; what a forged sheet of short rows would otherwise pile up. */
+    public static final int MAX_CELLS = 2_000_000;
+    /** Excel's own limit for one cell's text; a longer one is a forged file. */
+    static final int MAX_CELL_CHARS = 32_767;
     /** Excel's own limit (XFD); a cell reference beyond it is a forged file. */
     private static final int MAX_COLUMNS = 16_384;
-    private static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+    /** SECURITY: the most one part may inflate to, counted while it inflates (the shared strings are held whole). */
+    private static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     static {
-        // SECURITY: zip bombs. A part may not inflate more than 100 times, nor beyond MAX_ENTRY_BYTES.
+        // SECURITY: zip bombs. A part may not inflate more than 100 times, nor beyond MAX_ENTRY_BYTES, both checked
+        // while it streams.
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
@@ -81,13 +90,16 @@ final class XlsxRecords {
         if (magic != FileMagic.OOXML) {
             throw new UnusablePayloadException("CLASSEUR_ILLISIBLE", NOT_A_WORKBOOK);
         }
-        OPCPackage pkg;
+        // SECURITY: opened from a file, not from memory: POI then inflates each part only as it is read (the sheet
+        // is streamed through SAX) instead of inflating every part into the heap first. The copy is readable by the
+        // hub alone and deleted at once.
+        Path copy = null;
+        OPCPackage pkg = null;
         try {
-            pkg = OPCPackage.open(new ByteArrayInputStream(payload));
-        } catch (IOException | OpenXML4JException | RuntimeException e) {
-            throw unreadable(e);
-        }
-        try {
+            copy = Files.createTempFile("passerelle-xlsx-", ".xlsx",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(copy, payload);
+            pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
             return readSheet(mapping, pkg);
         } catch (UnusablePayloadException e) {
             throw e;
@@ -95,8 +107,21 @@ final class XlsxRecords {
             // RuntimeException: forged parts (shared-string index out of range, bad cell reference…).
             throw unreadable(e);
         } finally {
-            // Never written back: revert rather than close, which may try to save the package.
-            pkg.revert();
+            if (pkg != null) {
+                // Never written back: revert rather than close, which may try to save the package.
+                pkg.revert();
+            }
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path copy) {
+        if (copy != null) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                copy.toFile().deleteOnExit();
+            }
         }
     }
 
@@ -134,9 +159,8 @@ final class XlsxRecords {
         xml.setContentHandler(handler);
         try {
             xml.parse(new InputSource(sheet));
-        } catch (TooManyRows e) {
-            throw new UnusablePayloadException("FICHIER_TROP_VOLUMINEUX",
-                    "feuille trop longue (plus de " + MAX_ROWS + " lignes)");
+        } catch (SheetTooLarge e) {
+            throw new UnusablePayloadException("FICHIER_TROP_VOLUMINEUX", e.getMessage());
         }
     }
 
@@ -175,9 +199,10 @@ final class XlsxRecords {
         }
     }
 
-    private static final class TooManyRows extends RuntimeException {
-        TooManyRows() {
-            super(null, null, false, false);
+    /** Stops the SAX parse at once, while the sheet is still streaming in. */
+    private static final class SheetTooLarge extends RuntimeException {
+        SheetTooLarge(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -190,6 +215,7 @@ final class XlsxRecords {
         private Header header;
 
         private int rowNumber;
+        private int cells;
         private TreeMap<Integer, String> rowCells;
         private int column;
         private String cellType;
@@ -233,6 +259,10 @@ final class XlsxRecords {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (capturing) {
+                if (text.length() + length > MAX_CELL_CHARS) {
+                    throw new SheetTooLarge("cellule trop longue (plus de " + MAX_CELL_CHARS + " caractères), ligne "
+                            + rowNumber);
+                }
                 text.append(ch, start, length);
             }
         }
@@ -245,6 +275,9 @@ final class XlsxRecords {
                 case "rPh" -> inPhonetic = false;
                 case "c" -> {
                     if (column >= 0 && column < MAX_COLUMNS && rowCells != null) {
+                        if (++cells > MAX_CELLS) {
+                            throw new SheetTooLarge("feuille trop grande (plus de " + MAX_CELLS + " cellules)");
+                        }
                         rowCells.put(column, cellText());
                     }
                 }
@@ -278,7 +311,7 @@ final class XlsxRecords {
                 return;
             }
             if (records.size() == MAX_ROWS) {
-                throw new TooManyRows();
+                throw new SheetTooLarge("feuille trop longue (plus de " + MAX_ROWS + " lignes)");
             }
             records.add(XlsxRow.of(rowNumber, header, rowCells.headMap(header.cells().size())));
         }

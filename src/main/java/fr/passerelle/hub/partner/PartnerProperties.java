@@ -15,9 +15,12 @@ public record PartnerProperties(Map<String, PartnerSettings> partners) {
     /**
      * @param sftpPublicKeys OpenSSH public-key lines ({@code ecdsa-sha2-nistp256 AAAA… comment}) that may log in to
      *                       the hub's SFTP server as this partner, besides or instead of {@code sftpPassword}
+     * @param previousApiKey the key this partner may still send while it moves to {@code apiKey} (a rotation); removed
+     *                       from configuration once it has moved
      */
     public record PartnerSettings(String name, PartnerKind kind, String apiKey, String sftpPassword,
-                                  List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys) {
+                                  List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys,
+                                  String previousApiKey) {
         public PartnerSettings {
             inbound = inbound == null ? List.of() : List.copyOf(inbound);
             sftpPublicKeys = sftpPublicKeys == null ? List.of() : List.copyOf(sftpPublicKeys);

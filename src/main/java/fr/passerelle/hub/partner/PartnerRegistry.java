@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class PartnerRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerRegistry.class);
 
     private final Map<String, Partner> partners;
 
@@ -41,7 +45,8 @@ public class PartnerRegistry {
                         insert into partner (id, name, kind, inbound, outbound, updated_at)
                         values (:id, :name, :kind, :inbound, :outbound, now())
                         on conflict (id) do update set name = excluded.name, kind = excluded.kind,
-                            inbound = excluded.inbound, outbound = excluded.outbound, updated_at = now()
+                            inbound = excluded.inbound, outbound = excluded.outbound, updated_at = now(),
+                            removed_at = null
                         """)
                 .param("id", partner.id())
                 .param("name", partner.name())
@@ -50,24 +55,44 @@ public class PartnerRegistry {
                 .param("outbound", partner.outbound() == null ? null : partner.outbound().name())
                 .update());
         properties.partners().forEach((id, settings) -> {
-            storeCredential(jdbc, id, "API_KEY", settings.apiKey());
-            storeCredential(jdbc, id, "SFTP_PASSWORD", settings.sftpPassword());
+            storeCredential(jdbc, id, "API_KEY", "CURRENT", settings.apiKey());
+            String previous = settings.previousApiKey();
+            storeCredential(jdbc, id, "API_KEY", "PREVIOUS", previous == null || previous.equals(settings.apiKey())
+                    ? null : previous);
+            storeCredential(jdbc, id, "SFTP_PASSWORD", "CURRENT", settings.sftpPassword());
         });
+        revokeRemoved(jdbc);
     }
 
-    private static void storeCredential(JdbcClient jdbc, String partnerId, String kind, String secret) {
+    /** SECURITY: a partner no longer configured keeps its history but no working credential. */
+    private void revokeRemoved(JdbcClient jdbc) {
+        String[] configured = partners.keySet().toArray(String[]::new);
+        int revoked = jdbc.sql("delete from partner_credential where not (partner_id = any(:ids))")
+                .param("ids", configured).update();
+        int removed = jdbc.sql("update partner set removed_at = now() where not (id = any(:ids)) and removed_at is null")
+                .param("ids", configured).update();
+        if (revoked > 0 || removed > 0) {
+            log.warn("{} partner(s) no longer configured: {} credential(s) revoked", removed, revoked);
+        }
+    }
+
+    private static void storeCredential(JdbcClient jdbc, String partnerId, String kind, String slot, String secret) {
         if (secret == null || secret.isBlank()) {
-            jdbc.sql("delete from partner_credential where partner_id = :p and kind = :k")
-                    .param("p", partnerId).param("k", kind).update();
+            jdbc.sql("delete from partner_credential where partner_id = :p and kind = :k and slot = :s")
+                    .param("p", partnerId).param("k", kind).param("s", slot).update();
             return;
         }
+        String hash = SecretHasher.hash(secret);
+        // The key of a finished rotation moves from one slot to the other: the lookup index allows it once.
+        jdbc.sql("delete from partner_credential where partner_id = :p and kind = :k and secret_hash = :h and slot <> :s")
+                .param("p", partnerId).param("k", kind).param("h", hash).param("s", slot).update();
         jdbc.sql("""
-                        insert into partner_credential (partner_id, kind, secret_hash) values (:p, :k, :h)
-                        on conflict (partner_id, kind) do update set secret_hash = excluded.secret_hash,
+                        insert into partner_credential (partner_id, kind, slot, secret_hash) values (:p, :k, :s, :h)
+                        on conflict (partner_id, kind, slot) do update set secret_hash = excluded.secret_hash,
                             created_at = case when partner_credential.secret_hash = excluded.secret_hash
                                               then partner_credential.created_at else now() end
                         """)
-                .param("p", partnerId).param("k", kind).param("h", SecretHasher.hash(secret))
+                .param("p", partnerId).param("k", kind).param("s", slot).param("h", hash)
                 .update();
     }
 

@@ -3,6 +3,9 @@ package fr.passerelle.hub.security;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,20 +14,26 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     /**
      * Operators' API (handoff replay): console logins over HTTP Basic, stateless, so no CSRF token is involved.
@@ -32,8 +41,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain operatorApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, ApiRateLimitProperties limits) throws Exception {
         return http.securityMatcher("/api/v1/ops/**")
+                .addFilterBefore(new RequestSizeLimit(limits.maxRequestSize().toBytes()), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -52,16 +62,20 @@ class SecurityConfiguration {
     /** Partner systems (REST under /api, SOAP under /services): stateless, one API key per partner. */
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits)
-            throws Exception {
-        PartnerRateLimiter limiter = new PartnerRateLimiter(limits.requestsPerMinute(), limits.burst(), System::nanoTime);
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerCredentials credentials, ApiRateLimitProperties limits,
+                                   ConsoleProperties console) throws Exception {
+        PartnerLimits partnerLimits = new PartnerLimits(limits);
         // SOAP is served by CXF's servlet, not by Spring MVC's: as MVC patterns (what plain strings become here),
         // "/services/**" would never match it. Both paths are matched whole.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/services/**")))
+                .addFilterBefore(new RequestSizeLimit(limits.maxRequestSize().toBytes()), DisableEncodeUrlFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, limiter), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, partnerLimits, console.programmePartner()),
+                        AnonymousAuthenticationFilter.class)
+                // The programme team's people log in (HTTP Basic, role PROGRAMME) to read the shared record.
+                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
                 .authorizeHttpRequests(auth -> auth
                         // Camel's platform-http answers asynchronously; the request was authorized on its way in.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
@@ -71,6 +85,8 @@ class SecurityConfiguration {
                         // The programme published in data·inclusion's shape is open data (directory).
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/data-inclusion/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/beneficiaries", "/api/v1/beneficiaries/*")
+                        .hasAnyRole("PARTNER", "PROGRAMME")
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint()))
                 .build();
@@ -96,19 +112,35 @@ class SecurityConfiguration {
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())
+                // SECURITY: pages load only the hub's own resources (inline styles allowed, no script at all from
+                // elsewhere), are never framed, leak no URL to other sites; HSTS is sent on HTTPS requests only
+                // (behind a TLS proxy: server.forward-headers-strategy). CSRF stays on: every form carries the token.
+                // No CORS configuration: browsers of other origins get no Access-Control-Allow-Origin.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 .build();
     }
 
+    /** The people who log in, from the database, seeded from configuration (operator, admin, viewer, programme…). */
     @Bean
-    UserDetailsService consoleUsers(ConsoleProperties console) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(
-                User.withUsername("viewer").password(encoder.encode(console.viewerPassword()))
-                        .roles("VIEWER").build(),
-                User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
-                        .roles("OPERATOR", "VIEWER").build(),
-                User.withUsername("admin").password(encoder.encode(console.adminPassword()))
-                        .roles("ADMIN", "OPERATOR", "VIEWER").build());
+    UserDetailsService consoleUsers(JdbcClient jdbc, PasswordEncoder passwords, ConsoleProperties console,
+                                    TransactionTemplate transactions) {
+        return new OperatorAccounts(jdbc, passwords, console, transactions);
+    }
+
+    /**
+     * SECURITY: Argon2id (Spring Security's v5.8 defaults: 16 MB, 2 iterations) for every new hash; hashes with
+     * another id ({bcrypt}…) still verify and are replaced at the next start that seeds them.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(argon2, Map.of(
+                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     /** The SOAP contract (WSDL and its schemas) is public; calls are not. */

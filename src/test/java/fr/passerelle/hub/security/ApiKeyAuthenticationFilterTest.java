@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,14 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 
 class ApiKeyAuthenticationFilterTest {
 
     private final PartnerCredentials credentials = mock(PartnerCredentials.class);
     private final ApiKeyAuthenticationFilter filter = new ApiKeyAuthenticationFilter(credentials,
-            new PartnerRateLimiter(1, 2, () -> 0L));
+            new PartnerLimits(new ApiRateLimitProperties(new ApiRateLimitProperties.Rate(1, 2, Map.of()),
+                    new ApiRateLimitProperties.Bulkhead(4), DataSize.ofMegabytes(1))), "ruche-itineraire");
 
     @AfterEach
     void clearContext() {
@@ -34,7 +37,7 @@ class ApiKeyAuthenticationFilterTest {
         MockHttpServletResponse refused = call("/api/v1/referrals/x", "demo-aile-key");
 
         assertThat(refused.getStatus()).isEqualTo(429);
-        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 120L);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         JsonNode problem = new ObjectMapper().readTree(refused.getContentAsString());
         assertThat(problem.get("status").asInt()).isEqualTo(429);

@@ -69,7 +69,10 @@ public class ReferentDesk {
     public ReferentPage view(String token) {
         return transactions.execute(status -> {
             Handoff handoff = links.open(token);
-            Optional<BeneficiaryRecord> record = record(handoff);
+            // SECURITY: once the referent has answered (acknowledged, took over, declined) the handoff is closed: the
+            // link still shows what was answered, never the person again.
+            boolean closed = handoff.status() == HandoffStatus.ACKNOWLEDGED || handoff.status() == HandoffStatus.DECLINED;
+            Optional<BeneficiaryRecord> record = closed ? Optional.empty() : record(handoff);
             boolean shared = record.map(ReferentDesk::consentGiven).orElse(false);
             record.ifPresent(person -> audit.recordRead(person.id(), RecordAccessAudit.AccessorKind.REFERENT,
                     handoff.recipientKey(), "page référent du transfert " + handoff.id()

@@ -73,6 +73,12 @@ public class ReferentLinks {
         return handoff;
     }
 
+    /** SECURITY: an operator's action: every link of the handoff stops opening at once; the count revoked. */
+    public int revokeAll(java.util.UUID handoffId) {
+        return jdbc.sql("update referent_link set revoked_at = now() where handoff_id = :handoff and revoked_at is null")
+                .param("handoff", handoffId).update();
+    }
+
     private boolean issued(String token, Handoff handoff) {
         return jdbc.sql("""
                         select count(*) from referent_link

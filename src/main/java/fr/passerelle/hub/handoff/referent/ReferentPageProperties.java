@@ -22,6 +22,6 @@ record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration lin
             throw new IllegalStateException(
                     "passerelle.handoffs.referent-page.link-key is required (PASSERELLE_REFERENT_LINK_KEY)");
         }
-        linkValidity = linkValidity == null ? Duration.ofDays(14) : linkValidity;
+        linkValidity = linkValidity == null ? Duration.ofDays(8) : linkValidity;
     }
 }

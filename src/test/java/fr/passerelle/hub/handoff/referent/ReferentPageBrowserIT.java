@@ -96,11 +96,13 @@ class ReferentPageBrowserIT extends SmtpHubTest {
                 .containsEntry("email", "s.marchand@essonne.example.fr").containsEntry("structure", "MDS Grigny");
         assertThat(socialWorkers.get(1).get("until")).isNull();
 
-        // Acknowledged once: the page reloaded answers the same, and a second view is audited too.
+        // Answered, the handoff is closed: the page reloaded says what was answered and shows nobody, so only the
+        // first view read the record.
         open(path);
         assertThat(text("answer")).contains("Réception accusée").contains("Relais pris");
+        assertThat(browser.findElements(By.id("person"))).isEmpty();
         assertThat(jdbc.sql("select count(*) from record_access where beneficiary_id = :b and accessor_kind = 'REFERENT'")
-                .param("b", beneficiary).query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+                .param("b", beneficiary).query(Integer.class).single()).isEqualTo(1);
         log.info("browser test aSocialServiceOpensTheLinkOnAPhoneSeesTheContextAndTakesOver: {} ms",
                 (System.nanoTime() - start) / 1_000_000);
     }
