@@ -1,5 +1,6 @@
 package fr.passerelle.hub.partner;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,9 +16,12 @@ public record PartnerProperties(Map<String, PartnerSettings> partners) {
     /**
      * @param sftpPublicKeys OpenSSH public-key lines ({@code ecdsa-sha2-nistp256 AAAA… comment}) that may log in to
      *                       the hub's SFTP server as this partner, besides or instead of {@code sftpPassword}
+     * @param expectedCadence the longest the partner may stay silent (no message on any channel) before the
+     *                        operators are alerted ({@code alert}); none: never
      */
     public record PartnerSettings(String name, PartnerKind kind, String apiKey, String sftpPassword,
-                                  List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys) {
+                                  List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys,
+                                  Duration expectedCadence) {
         public PartnerSettings {
             inbound = inbound == null ? List.of() : List.copyOf(inbound);
             sftpPublicKeys = sftpPublicKeys == null ? List.of() : List.copyOf(sftpPublicKeys);

@@ -1,6 +1,7 @@
 package fr.passerelle.hub.partner;
 
 import fr.passerelle.hub.security.SecretHasher;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PartnerRegistry {
 
     private final Map<String, Partner> partners;
+    private final Map<String, Duration> cadences;
 
     public PartnerRegistry(PartnerProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
         Map<String, Partner> loaded = new TreeMap<>();
@@ -33,6 +35,13 @@ public class PartnerRegistry {
                     settings.outbound()));
         });
         this.partners = Map.copyOf(loaded);
+        Map<String, Duration> expected = new TreeMap<>();
+        properties.partners().forEach((id, settings) -> {
+            if (settings.expectedCadence() != null) {
+                expected.put(id, settings.expectedCadence());
+            }
+        });
+        this.cadences = Map.copyOf(expected);
         transactions.executeWithoutResult(status -> persist(properties, jdbc));
     }
 
@@ -77,6 +86,11 @@ public class PartnerRegistry {
 
     public Partner get(String partnerId) {
         return find(partnerId).orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
+    }
+
+    /** The longest the partner may stay silent before operators are alerted ({@code expected-cadence}); empty: never. */
+    public Optional<Duration> expectedCadence(String partnerId) {
+        return Optional.ofNullable(cadences.get(partnerId));
     }
 
     public Collection<Partner> all() {
