@@ -176,6 +176,9 @@ class AlertsIT extends HubIntegrationTest {
         assertThat(postAsOperator("/api/v1/ops/alerts/" + java.util.UUID.randomUUID() + "/ack").statusCode())
                 .isEqualTo(404);
         assertThat(get("/api/v1/ops/alerts", AILE_KEY).statusCode()).isEqualTo(401);
+        HttpResponse<String> console = getAsOperator("/console/alerts");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("data-alert-id=\"" + alertId + "\"").contains("acquittée par operator");
         assertThat(getAsOperator("/api/v1/ops/alerts?state=SOME").statusCode()).isEqualTo(400);
     }
 
