@@ -86,6 +86,9 @@ public class SingleRecordIntake {
                 : result.changed() ? MessageOutcome.UPDATED : MessageOutcome.DUPLICATE;
         rawMessages.recordOutcome(rawMessageId, outcome, result.referralId().toString());
         meters.counter("passerelle.intake.accepted", IntakeSource.tags(partnerId, channel.name(), routeId)).increment();
+        if (result.beneficiaryId() != null) {
+            meters.counter("passerelle.intake.matched", IntakeSource.tags(partnerId, channel.name(), routeId)).increment();
+        }
         return result;
     }
 

@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         // SECURITY: the referent page's signed, expiring link is its credential (handoff/referent).
                         .requestMatchers("/referent/handoffs/**").permitAll()
+                        // The Prometheus scraper's own login reads the metrics and nothing else.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "OPERATOR", "ADMIN")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())
@@ -92,7 +94,9 @@ class SecurityConfiguration {
                 User.withUsername("operator").password(encoder.encode(console.operatorPassword()))
                         .roles("OPERATOR").build(),
                 User.withUsername("admin").password(encoder.encode(console.adminPassword()))
-                        .roles("ADMIN", "OPERATOR").build());
+                        .roles("ADMIN", "OPERATOR").build(),
+                User.withUsername("metrics").password(encoder.encode(console.metricsPassword()))
+                        .roles("METRICS").build());
     }
 
     /** The SOAP contract (WSDL and its schemas) is public; calls are not. */
