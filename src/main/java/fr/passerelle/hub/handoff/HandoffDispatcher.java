@@ -5,8 +5,10 @@ import fr.passerelle.hub.handoff.channel.DeliveryException;
 import fr.passerelle.hub.handoff.channel.HandoffChannel;
 import fr.passerelle.hub.partner.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -108,6 +110,14 @@ public class HandoffDispatcher {
             long millis = elapsed(start);
             outbox.delivered(handoff.id(), handoff.attempts(), handoff.channel(), millis, null);
             count("passerelle.handoffs.delivered", handoff, null);
+            // End to end: from the handoff's creation, in the transaction that accepted the message or event that
+            // caused it, to its delivery (retries and back-off included).
+            Timer.builder("passerelle.handoffs.latency").description("From receipt (handoff created) to delivery")
+                    .tags("partner", handoff.recipientPartnerId() == null ? "none" : handoff.recipientPartnerId(),
+                            "channel", handoff.channel().name(), "route", "handoff-dispatch", "outcome", "delivered")
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                    .maximumExpectedValue(Duration.ofDays(2)).register(meters)
+                    .record(Duration.between(handoff.createdAt(), Instant.now(clock)));
             log.info("Handoff {} delivered by {} (attempt {}, {} ms)", handoff.id(), handoff.channel(),
                     handoff.attempts(), millis);
         } catch (DeliveryException e) {

@@ -211,13 +211,18 @@ public class HandoffOutbox {
 
     /** Idempotent: acknowledging twice keeps the first acknowledgement. Empty if not this partner's handoff. */
     public Optional<Handoff> acknowledge(UUID id, String partnerId, String by) {
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                         update handoff set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = :by,
                             delivered_at = coalesce(delivered_at, now()), next_attempt_at = null, status_reason = null
                         where id = :id and recipient_partner_id = :p and status <> 'ACKNOWLEDGED'
                         """)
                 .param("id", id).param("p", partnerId).param("by", by).update();
-        return forPartner(id, partnerId);
+        Optional<Handoff> handoff = forPartner(id, partnerId);
+        if (changed == 1) {
+            handoff.ifPresent(acknowledged -> meters.counter("passerelle.handoffs.acknowledged", "partner", partnerId,
+                    "channel", acknowledged.channel().name(), "route", "api-handoffs-ack").increment());
+        }
+        return handoff;
     }
 
     /**

@@ -140,14 +140,18 @@ public class PayloadIntake {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> {
+            IntakeResult accepted = transactions.execute(status -> {
                 IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
                 // Cells are kept only when the row will appear in the report (a dropped optional value).
                 files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
                         MessageOutcome.ACCEPTED, result.referralId(), List.of(), mapped.warnings(),
                         mapped.warnings().isEmpty() ? List.of() : record.cells()));
+                return result;
             });
             meters.counter("passerelle.intake.accepted", source.tags()).increment();
+            if (accepted != null && accepted.beneficiaryId() != null) {
+                meters.counter("passerelle.intake.matched", source.tags()).increment();
+            }
         } catch (RuntimeException e) {
             // One record that cannot be stored must not stop the others; it is reported and stays replayable.
             Failure failure = Failure.of(e);

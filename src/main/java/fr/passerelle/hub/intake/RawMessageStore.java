@@ -94,7 +94,8 @@ public class RawMessageStore {
     }
 
     public Optional<byte[]> payload(UUID id) {
-        return jdbc.sql("select payload_sealed from raw_message where id = :id").param("id", id)
+        // A body pruned by the retention tiers (IntakeRetention) is gone: empty, like an unknown message.
+        return jdbc.sql("select payload_sealed from raw_message where id = :id and payload_pruned_at is null").param("id", id)
                 .query(byte[].class).optional().map(protector::open);
     }
 

@@ -87,6 +87,9 @@ public class SingleRecordIntake {
                 : result.changed() ? MessageOutcome.UPDATED : MessageOutcome.DUPLICATE;
         rawMessages.recordOutcome(rawMessageId, outcome, result.referralId());
         meters.counter("passerelle.intake.accepted", IntakeSource.tags(partnerId, channel.name(), routeId)).increment();
+        if (result.beneficiaryId() != null) {
+            meters.counter("passerelle.intake.matched", IntakeSource.tags(partnerId, channel.name(), routeId)).increment();
+        }
         return result;
     }
 

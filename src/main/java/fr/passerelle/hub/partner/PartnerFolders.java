@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +48,40 @@ public class PartnerFolders {
 
     public Path archive(String partnerId, boolean done) {
         return ensure(inside(root.resolve(".processed"), partnerId).resolve(done ? "done" : "error"));
+    }
+
+    /** A partner's file area with its own retention clock. */
+    public enum Area { ARCHIVE, OUTBOX }
+
+    /**
+     * Deletes the regular files of the partner's area (archive: {@code done} and {@code error}; outbox) last modified
+     * before {@code before}, at most {@code max}; returns the bytes freed.
+     */
+    public long pruneFiles(String partnerId, Area area, Instant before, int max) {
+        List<Path> folders = area == Area.ARCHIVE ? List.of(archive(partnerId, true), archive(partnerId, false))
+                : List.of(outbox(partnerId));
+        long freed = 0;
+        int deleted = 0;
+        for (Path folder : folders) {
+            try (var files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    if (deleted >= max) {
+                        return freed;
+                    }
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        long size = Files.size(file);
+                        if (Files.deleteIfExists(file)) {
+                            freed += size;
+                            deleted++;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prune the files of " + partnerId, e);
+            }
+        }
+        return freed;
     }
 
     /**

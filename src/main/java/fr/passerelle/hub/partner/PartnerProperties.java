@@ -1,5 +1,6 @@
 package fr.passerelle.hub.partner;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,10 +18,12 @@ public record PartnerProperties(Map<String, PartnerSettings> partners) {
      *                       the hub's SFTP server as this partner, besides or instead of {@code sftpPassword}
      * @param previousApiKey the key this partner may still send while it moves to {@code apiKey} (a rotation); removed
      *                       from configuration once it has moved
+     * @param expectedCadence the longest the partner may stay silent (no message on any channel) before the
+     *                        operators are alerted ({@code alert}); none: never
      */
     public record PartnerSettings(String name, PartnerKind kind, String apiKey, String sftpPassword,
                                   List<Channel> inbound, Channel outbound, List<String> sftpPublicKeys,
-                                  String previousApiKey) {
+                                  String previousApiKey, Duration expectedCadence) {
         public PartnerSettings {
             inbound = inbound == null ? List.of() : List.copyOf(inbound);
             sftpPublicKeys = sftpPublicKeys == null ? List.of() : List.copyOf(sftpPublicKeys);

@@ -1,6 +1,7 @@
 package fr.passerelle.hub.partner;
 
 import fr.passerelle.hub.security.SecretHasher;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class PartnerRegistry {
     private static final Logger log = LoggerFactory.getLogger(PartnerRegistry.class);
 
     private final Map<String, Partner> partners;
+    private final Map<String, Duration> cadences;
 
     public PartnerRegistry(PartnerProperties properties, JdbcClient jdbc, TransactionTemplate transactions) {
         Map<String, Partner> loaded = new TreeMap<>();
@@ -37,6 +39,13 @@ public class PartnerRegistry {
                     settings.outbound()));
         });
         this.partners = Map.copyOf(loaded);
+        Map<String, Duration> expected = new TreeMap<>();
+        properties.partners().forEach((id, settings) -> {
+            if (settings.expectedCadence() != null) {
+                expected.put(id, settings.expectedCadence());
+            }
+        });
+        this.cadences = Map.copyOf(expected);
         transactions.executeWithoutResult(status -> persist(properties, jdbc));
     }
 
@@ -102,6 +111,11 @@ public class PartnerRegistry {
 
     public Partner get(String partnerId) {
         return find(partnerId).orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
+    }
+
+    /** The longest the partner may stay silent before operators are alerted ({@code expected-cadence}); empty: never. */
+    public Optional<Duration> expectedCadence(String partnerId) {
+        return Optional.ofNullable(cadences.get(partnerId));
     }
 
     public Collection<Partner> all() {

@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The people who log in, seeded into {@code operator_account} at start-up ({@link OperatorAccounts}): the demo
- * accounts operator, admin, viewer and programme by their passwords, any other named account under
+ * accounts operator, admin, viewer, programme and metrics by their passwords, any other named account under
  * {@code accounts.<username>} with its roles. {@code programme-partner} is the partner a programme login reads the
  * shared record as; {@code lockout}: failures in a row before an account is locked, and for how long.
  */
 @ConfigurationProperties("passerelle.console")
-record ConsoleProperties(String operatorPassword, String adminPassword, String viewerPassword,
+record ConsoleProperties(String operatorPassword, String adminPassword, String viewerPassword, String metricsPassword,
                          String programmePassword, String programmePartner, Map<String, Account> accounts,
                          Lockout lockout) {
 
@@ -36,8 +36,11 @@ record ConsoleProperties(String operatorPassword, String adminPassword, String v
         }
     }
 
-    /** What a person may do: VIEWER reads the console, OPERATOR acts, ADMIN administers, PROGRAMME reads records. */
-    enum Role { VIEWER, OPERATOR, ADMIN, PROGRAMME }
+    /**
+     * What a person may do: VIEWER reads the console, OPERATOR acts, ADMIN administers, PROGRAMME reads records,
+     * METRICS (the Prometheus scraper's login {@code metrics}) reads {@code /actuator/prometheus} only.
+     */
+    enum Role { VIEWER, OPERATOR, ADMIN, PROGRAMME, METRICS }
 
     /** Every account to seed: the four demo ones (when their password is set) and the named ones. */
     Map<String, Account> seeded() {
@@ -46,6 +49,7 @@ record ConsoleProperties(String operatorPassword, String adminPassword, String v
         putIfSet(all, "admin", adminPassword, List.of(Role.ADMIN, Role.OPERATOR, Role.VIEWER));
         putIfSet(all, "viewer", viewerPassword, List.of(Role.VIEWER));
         putIfSet(all, "programme", programmePassword, List.of(Role.PROGRAMME));
+        putIfSet(all, "metrics", metricsPassword, List.of(Role.METRICS));
         return all;
     }
 

@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/console", "/console/journal", "/console/journal/**",
                                 "/console/parked", "/console/replay-jobs/**", "/console/feeds", "/console/routes")
                         .hasRole("VIEWER")
+                        // The Prometheus scraper's own login reads the metrics and nothing else.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "OPERATOR", "ADMIN")
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(form -> form.defaultSuccessUrl("/console", false))
                 .httpBasic(Customizer.withDefaults())

@@ -24,29 +24,33 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /**
  * France Travail's SFTP server as a real Apache MINA SSHD server on a free port: one account, a folder of
  * extracts, and a known_hosts file holding its host key so the hub checks it strictly. It counts directory
- * listings (the hub's polls) and downloads per file.
+ * listings (the hub's polls) and downloads per file. It can be stopped and started again on the same port with
+ * the same host key (France Travail's server away, then back).
  */
-final class FakeFranceTravailSftp implements AutoCloseable {
+public final class FakeFranceTravailSftp implements AutoCloseable {
 
-    static final String USER = "passerelle-91027";
-    static final String PASSWORD = "test-ft-sftp-password";
-    static final String DIRECTORY = "extractions";
+    public static final String USER = "passerelle-91027";
+    public static final String PASSWORD = "test-ft-sftp-password";
+    public static final String DIRECTORY = "extractions";
 
     private final Path root;
     private final Path knownHosts;
-    private final SshServer server;
+    private final SimpleGeneratorHostKeyProvider hostKeys;
+    private final SftpSubsystemFactory sftp;
+    private SshServer server;
+    private final int port;
     private final AtomicInteger listings = new AtomicInteger();
     private final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
 
-    FakeFranceTravailSftp() {
+    public FakeFranceTravailSftp() {
         try {
             Path work = Files.createTempDirectory("ft-91-sftp");
             root = Files.createDirectories(work.resolve("home"));
             Files.createDirectories(root.resolve(DIRECTORY));
-            SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(work.resolve("host-key"));
+            hostKeys = new SimpleGeneratorHostKeyProvider(work.resolve("host-key"));
             hostKeys.setAlgorithm("EC");
             hostKeys.setKeySize(256);
-            SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+            sftp = new SftpSubsystemFactory();
             sftp.addSftpEventListener(new SftpEventListener() {
                 @Override
                 public void open(ServerSession session, String remoteHandle, Handle localHandle) {
@@ -58,32 +62,49 @@ final class FakeFranceTravailSftp implements AutoCloseable {
                     }
                 }
             });
-            server = SshServer.setUpDefaultServer();
-            server.setHost("127.0.0.1");
-            server.setPort(0);
-            server.setKeyPairProvider(hostKeys);
-            server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-            server.setSubsystemFactories(List.of(sftp));
-            server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+            server = newServer(0);
             server.start();
+            port = server.getPort();
             KeyPair hostKey = hostKeys.loadKeys(null).iterator().next();
             knownHosts = work.resolve("known_hosts");
-            Files.writeString(knownHosts, "[127.0.0.1]:" + server.getPort() + " "
+            Files.writeString(knownHosts, "[127.0.0.1]:" + port + " "
                     + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake France Travail SFTP server", e);
         }
     }
 
-    int port() {
-        return server.getPort();
+    private SshServer newServer(int port) {
+        SshServer created = SshServer.setUpDefaultServer();
+        created.setHost("127.0.0.1");
+        created.setPort(port);
+        created.setKeyPairProvider(hostKeys);
+        created.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        created.setSubsystemFactories(List.of(sftp));
+        created.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        return created;
     }
 
-    Path knownHosts() {
+    public int port() {
+        return port;
+    }
+
+    /** France Travail's server goes away: the port refuses connections. */
+    public synchronized void stop() throws IOException {
+        server.stop(true);
+    }
+
+    /** Back on the same port, with the same host key. */
+    public synchronized void start() throws IOException {
+        server = newServer(port);
+        server.start();
+    }
+
+    public Path knownHosts() {
         return knownHosts;
     }
 
-    int listings() {
+    public int listings() {
         return listings.get();
     }
 
@@ -108,7 +129,7 @@ final class FakeFranceTravailSftp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.stop(true);
     }
 }

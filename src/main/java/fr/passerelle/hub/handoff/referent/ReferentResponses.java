@@ -1,5 +1,6 @@
 package fr.passerelle.hub.handoff.referent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,18 +21,26 @@ class ReferentResponses {
 
     private final JdbcClient jdbc;
 
-    ReferentResponses(JdbcClient jdbc) {
+    private final MeterRegistry meters;
+
+    ReferentResponses(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     /** False if the handoff was already acknowledged or declined. */
     boolean acknowledge(UUID handoffId, String by) {
-        return jdbc.sql("""
+        List<String[]> acknowledged = jdbc.sql("""
                         update handoff set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = :by,
                             delivered_at = coalesce(delivered_at, now()), next_attempt_at = null, status_reason = null
                         where id = :id and status in ('PENDING', 'FAILED', 'DELIVERED', 'PARKED')
+                        returning coalesce(recipient_partner_id, 'none'), channel
                         """)
-                .param("id", handoffId).param("by", by).update() == 1;
+                .param("id", handoffId).param("by", by)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        acknowledged.forEach(endpoint -> meters.counter("passerelle.handoffs.acknowledged", "partner", endpoint[0],
+                "channel", endpoint[1], "route", "referent-page").increment());
+        return !acknowledged.isEmpty();
     }
 
     /** False if the handoff was already acknowledged or declined. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,5 +55,11 @@ public class HandoffAlerts {
         late.forEach((endpoint, count) -> lateRows.add(MultiGauge.Row.of(Tags.of("partner", endpoint.get(0),
                 "channel", endpoint.get(1), "route", "handoff-watch"), count)));
         overdue.register(lateRows, true);
+    }
+
+    /** Delivered handoffs unacknowledged past their reminder deadline, per recipient partner ({@code none}). */
+    public Map<String, Long> overdueByPartner() {
+        return watch.overdue(false).stream().collect(Collectors.groupingBy(
+                o -> o.partnerId() == null ? "none" : o.partnerId(), TreeMap::new, Collectors.counting()));
     }
 }
