@@ -172,7 +172,7 @@ class HardenedEdgesIT extends HubIntegrationTest {
 
     private static PartnerSettings settings(String apiKey, String previousApiKey) {
         return new PartnerSettings("Partenaire de passage", PartnerKind.ASSOCIATION, apiKey, null, List.of(), null,
-                List.of(), previousApiKey);
+                List.of(), previousApiKey, null);
     }
 
     private void assertHubHealthy() {

@@ -71,7 +71,7 @@ class PartnerAccountsTest {
     }
 
     private static PartnerSettings settings(String password, List<String> keys) {
-        return new PartnerSettings("Partenaire", PartnerKind.ASSOCIATION, null, password, List.of(), null, keys, null);
+        return new PartnerSettings("Partenaire", PartnerKind.ASSOCIATION, null, password, List.of(), null, keys, null, null);
     }
 
     private static String line(KeyPair key) {
