@@ -1,6 +1,8 @@
 package fr.passerelle.hub.cluster;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
@@ -8,6 +10,7 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,8 @@ import org.springframework.context.annotation.Configuration;
 class ClusterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
+    private static final String KUBERNETES_CLUSTER_SERVICE =
+            "org.apache.camel.component.kubernetes.cluster.KubernetesClusterService";
 
     @Bean
     RoutePolicy leaderOnly(ClusterProperties properties) throws Exception {
@@ -66,11 +71,14 @@ class ClusterConfiguration {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
                 CamelClusterService service = services.getIfAvailable();
+                if (service == null && properties.clustered() && "kubernetes".equals(properties.service())) {
+                    service = kubernetes(camelContext, properties);
+                }
                 if (properties.clustered() && service == null) {
                     throw new IllegalStateException("passerelle.cluster.enabled with service " + properties.service()
                             + " but no such cluster service is configured (docs/decisions/0005-cluster-service.md)");
                 }
-                if (service != null) {
+                if (service != null && !camelContext.hasService(service)) {
                     try {
                         camelContext.addService(service);
                     } catch (Exception e) {
@@ -86,6 +94,30 @@ class ClusterConfiguration {
                 // nothing: the policy starts the routes when this instance becomes leader
             }
         };
+    }
+
+    /**
+     * Production on Kubernetes: Camel's {@code KubernetesClusterService}, leadership held as a coordination.k8s.io
+     * Lease renewed by the leader (deploy/k8s/rbac.yaml lets the pods use Leases). Its class comes with the
+     * camel-kubernetes starter ({@code ./mvnw package -Pkubernetes}); settings from
+     * {@code passerelle.cluster.kubernetes.*} are bound by Camel onto the service (e.g. {@code kubernetesNamespace},
+     * {@code podName}, {@code leaseDurationMillis}, {@code renewDeadlineMillis}, {@code retryPeriodMillis}).
+     */
+    private static CamelClusterService kubernetes(CamelContext camelContext, ClusterProperties properties) {
+        Class<?> type;
+        try {
+            type = Class.forName(KUBERNETES_CLUSTER_SERVICE);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("passerelle.cluster.service=kubernetes needs the camel-kubernetes starter: "
+                    + "build with ./mvnw package -Pkubernetes (docs/decisions/0005-cluster-service.md)", e);
+        }
+        CamelClusterService service = (CamelClusterService) camelContext.getInjector().newInstance(type);
+        Map<String, Object> settings = new HashMap<>(properties.kubernetes() == null ? Map.of() : properties.kubernetes());
+        settings.putIfAbsent("podName", instanceId(properties));
+        settings.putIfAbsent("leaseResourceType", "Lease");
+        PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(service).withProperties(settings)
+                .withMandatory(true).withRemoveParameters(false).bind();
+        return service;
     }
 
     private static String instanceId(ClusterProperties properties) {

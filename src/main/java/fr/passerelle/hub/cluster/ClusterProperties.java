@@ -1,6 +1,7 @@
 package fr.passerelle.hub.cluster;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acquireLockDelay    the file-lock service's first try, after start-up
  * @param acquireLockInterval how often a follower tries to become leader; the fail-over time is about this long
  * @param resumeInterval      how often the leader resumes files an instance that died left unfinished
+ * @param kubernetes          settings of Camel's KubernetesClusterService (service {@code kubernetes}), bound by name
  */
 @ConfigurationProperties("passerelle.cluster")
 public record ClusterProperties(boolean enabled, @DefaultValue("file") String service, @DefaultValue("passerelle-consumers") String namespace,
                                 String root, String instanceId, @DefaultValue("1s") Duration acquireLockDelay,
                                 @DefaultValue("5s") Duration acquireLockInterval,
-                                @DefaultValue("30s") Duration resumeInterval) {
+                                @DefaultValue("30s") Duration resumeInterval, Map<String, String> kubernetes) {
 
     /** Whether another instance may be running: leader-only routes then wait for the leadership. */
     public boolean clustered() {
