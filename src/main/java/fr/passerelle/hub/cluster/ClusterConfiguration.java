@@ -116,7 +116,7 @@ class ClusterConfiguration {
         settings.putIfAbsent("podName", instanceId(properties));
         settings.putIfAbsent("leaseResourceType", "Lease");
         PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(service).withProperties(settings)
-                .withMandatory(true).withRemoveParameters(false).bind();
+                .withMandatory(true).withIgnoreCase(true).withRemoveParameters(false).bind();
         return service;
     }
 

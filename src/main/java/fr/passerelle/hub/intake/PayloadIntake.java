@@ -23,6 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -40,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a savepoint of its own so that a refused record is rolled back alone and reported; the chunk's journal rows
  * ({@code inbound_record}) commit with its referrals, so a stop mid-file loses and doubles nothing. A chunk that
  * fails as a whole (a deadlock with another intake, the database gone for a moment) is taken again record by
- * record, each in its own transaction.
+ * record, each in its own transaction. A large file's chunks can be spread over several threads
+ * ({@code passerelle.intake.workers}).
  * Plain Java: channels (SFTP, HTTP pull…) call it from their routes.
  */
 @Component
@@ -60,6 +67,8 @@ public class PayloadIntake {
     private final ApplicationEventPublisher events;
     private final int chunkSize;
     private final FileClaims claims;
+    private final IntakeProperties properties;
+    private final ExecutorService workers;
 
     public PayloadIntake(RawMessageStore rawMessages, InboundFileStore files, MappingCatalog mappings,
                          RecordMapper mapper, ReferralIntake intake, PartnerRegistry partners, RejectReports reports,
@@ -77,6 +86,13 @@ public class PayloadIntake {
         this.events = events;
         this.chunkSize = Math.max(1, properties.chunkSize());
         this.claims = claims;
+        this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = properties.workers() <= 1 ? null : Executors.newFixedThreadPool(properties.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "intake-worker-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Refuses a partner on a channel it is not configured for, before anything is fetched or stored. */
@@ -150,16 +166,76 @@ public class PayloadIntake {
             Partner partner = partners.get(file.partnerId());
             Set<Integer> done = new HashSet<>(files.processedPositions(file.id()));
             List<SourceRecord> pending = records.stream().filter(record -> !done.contains(record.position())).toList();
-            for (int from = 0; from < pending.size(); from += chunkSize) {
-                processChunk(file, partner, mapping, pending.subList(from, Math.min(from + chunkSize, pending.size())),
-                        source);
-            }
+            processPending(file, partner, mapping, pending, source);
             TabularLayout layout = records.isEmpty() ? null : records.get(0).layout().orElse(null);
             return summarize(file, mapping, layout);
         }
     }
 
     private record Mapped(SourceRecord record, MappedRecord mapped) {
+    }
+
+    /**
+     * The records not yet journaled, in chunks: one after the other, or spread over {@code passerelle.intake.workers}
+     * threads. Spread by record key, so that the rows of one partner record stay in file order (the last one is the
+     * current revision); decisions about people that share a key with another worker's rows wait for each other on
+     * identity's locks, and a chunk caught in a deadlock is taken again record by record.
+     */
+    private void processPending(InboundFileStore.InboundFile file, Partner partner, MappingDefinition mapping,
+                                List<SourceRecord> pending, IntakeSource source) {
+        if (workers == null || pending.size() <= chunkSize) {
+            processInChunks(file, partner, mapping, pending, source);
+            return;
+        }
+        int count = properties.workers();
+        List<List<SourceRecord>> partitions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            partitions.add(new ArrayList<>());
+        }
+        for (SourceRecord record : pending) {
+            String key = mapper.map(mapping, record).recordKey();
+            partitions.get(key == null ? 0 : Math.floorMod(key.hashCode(), count)).add(record);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<SourceRecord> partition : partitions) {
+            running.add(workers.submit(() -> {
+                try (var ignored = Correlation.of(file.rawMessageId(), file.partnerId())) {
+                    processInChunks(file, partner, mapping, partition, source);
+                }
+            }));
+        }
+        RuntimeException failure = null;
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while processing inbound file " + file.id(), e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void processInChunks(InboundFileStore.InboundFile file, Partner partner, MappingDefinition mapping,
+                                 List<SourceRecord> records, IntakeSource source) {
+        for (int from = 0; from < records.size(); from += chunkSize) {
+            processChunk(file, partner, mapping, records.subList(from, Math.min(from + chunkSize, records.size())),
+                    source);
+        }
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 
     /** What a chunk did, counted once it has committed. */

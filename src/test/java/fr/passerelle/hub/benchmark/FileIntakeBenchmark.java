@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * deleted, and loaded back into the same tables with PostgreSQL {@code COPY} (indexes, keys and foreign keys
  * checked), timed to the commit. Prints the ratio, and PostgreSQL's most expensive statements when
  * pg_stat_statements is loaded (the benchmarks profile loads it). Not part of {@code ./mvnw verify}:
- * {@code ./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=FileIntakeBenchmark [-Dbenchmark.rows=100000]}.
+ * {@code ./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=FileIntakeBenchmark [-Dbenchmark.rows=100000]
+ * -Dbenchmark.workers=2 -Dbenchmark.chunk-size=200]}.
  */
 class FileIntakeBenchmark {
 
@@ -50,7 +51,7 @@ class FileIntakeBenchmark {
         Path temp = Path.of("target", "benchmarks", "file-intake-" + UUID.randomUUID()).toAbsolutePath();
         BenchmarkReport.header("Bulk file intake, " + rows + " France Travail rows",
                 "./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=FileIntakeBenchmark -Dbenchmark.rows=" + rows);
-        byte[] extract = PartnerDialects.franceTravailCsv(new ReferralSetGenerator(seed).franceTravailExtract(rows));
+        byte[] extract = PartnerDialects.franceTravailCsv(new ReferralSetGenerator(seed).referrals("ft-91", rows));
         String fileName = "extract_orientations_creation_bench_" + rows + ".csv";
 
         // The hub as it runs (application.yml), not the test profile: its watch ticks every 500 ms for the tests' sake.
@@ -59,7 +60,9 @@ class FileIntakeBenchmark {
                 // Delivery is measured on its own (figure 3); the handoffs are written to the outbox here all the same.
                 "--passerelle.handoffs.dispatch.enabled=false",
                 "--passerelle.database.embedded.settings.shared_preload_libraries=pg_stat_statements",
-                "--passerelle.sftp.max-file-size=200MB")) {
+                "--passerelle.sftp.max-file-size=200MB",
+                "--passerelle.intake.workers=" + Integer.getInteger("benchmark.workers", 1),
+                "--passerelle.intake.chunk-size=" + Integer.getInteger("benchmark.chunk-size", 200))) {
             JdbcClient jdbc = hub.getBean(JdbcClient.class);
             DataSource dataSource = hub.getBean(DataSource.class);
             boolean statements = enableStatementStatistics(jdbc);
@@ -83,6 +86,9 @@ class FileIntakeBenchmark {
             assertThat(file.get("status")).isEqualTo("DONE");
             assertThat(((Number) file.get("records_total")).intValue()).isEqualTo(rows);
             int accepted = ((Number) file.get("records_accepted")).intValue();
+            BenchmarkReport.figure("intake settings: chunks of %s records, %s worker(s)",
+                    hub.getEnvironment().getProperty("passerelle.intake.chunk-size"),
+                    hub.getEnvironment().getProperty("passerelle.intake.workers"));
             BenchmarkReport.figure("upload over SFTP of %,d bytes: %.1f s", extract.length, (uploaded - start) / 1e9);
             BenchmarkReport.figure("intake of %,d rows (%,d accepted, %s rejected), SFTP receipt to file DONE: %.1f s = "
                             + "**%.0f rows/s** (processing alone, received to finished: %.1f s)", rows, accepted,

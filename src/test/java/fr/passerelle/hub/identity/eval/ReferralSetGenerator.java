@@ -101,19 +101,19 @@ public final class ReferralSetGenerator {
     }
 
     /**
-     * France Travail's nightly extract: one row for each of {@code rows} people of the generated population (twins,
-     * homonyms, parents and children among them), with France Travail's noise (upper case without accents, a missing
-     * or 13-digit NIR, typos, swapped day and month). Used by the throughput benchmarks (docs/benchmarks.md).
+     * One partner's referrals of {@code rows} people of the generated population (twins, homonyms, parents and children
+     * among them), one each, with that partner's noise (France Travail: upper case without accents, its own ids; all:
+     * a missing or 13-digit NIR, typos, swapped day and month). Used by the throughput benchmarks (docs/benchmarks.md).
      */
-    public List<SyntheticReferral> franceTravailExtract(int rows) {
-        List<SyntheticReferral> extract = new ArrayList<>();
+    public List<SyntheticReferral> referrals(String partner, int rows) {
+        List<SyntheticReferral> referrals = new ArrayList<>();
         for (SyntheticPerson person : generate(rows).people()) {
-            if (extract.size() == rows) {
+            if (referrals.size() == rows) {
                 break;
             }
-            extract.add(noisy(person, "ft-91"));
+            referrals.add(noisy(person, partner));
         }
-        return extract;
+        return referrals;
     }
 
     /**
