@@ -210,6 +210,24 @@ public class ReferentDirectory {
         if (email == null || email.isBlank()) {
             return;
         }
+        // One professional is named by thousands of referrals (a France Travail agency's counselor, a whole nightly
+        // extract): refreshing their row each time locked it until the referral's transaction ended, so intakes
+        // naming them waited for each other. Nothing new and seen within the hour: nothing written, nothing locked.
+        boolean known = jdbc.sql("""
+                        select exists (select 1 from directory_referent
+                            where lower(email) = lower(:email) and role = :role
+                              and structure_id is not distinct from coalesce(cast(:structure as text), structure_id)
+                              and first_name is not distinct from coalesce(cast(:first as text), first_name)
+                              and last_name is not distinct from coalesce(cast(:last as text), last_name)
+                              and phone is not distinct from coalesce(cast(:phone as text), phone)
+                              and last_seen_at > now() - interval '1 hour')
+                        """)
+                .param("structure", structureId).param("role", role).param("first", firstName)
+                .param("last", lastName).param("email", email).param("phone", phone)
+                .query(Boolean.class).single();
+        if (known) {
+            return;
+        }
         jdbc.sql("""
                         insert into directory_referent (structure_id, role, first_name, last_name, email, phone, source)
                         values (:structure, :role, :first, :last, :email, :phone, :source)

@@ -12,19 +12,20 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Where a benchmark writes its figures: printed, and appended to {@code target/benchmarks/results.md}, each line with
- * the machine's load at that moment (the development machine is shared; a figure without its load means little).
+ * Where a benchmark writes its figures: printed, and appended to {@code target/benchmarks/<benchmark>.md}, each line
+ * with the machine's load at that moment (the development machine is shared; a figure without its load means little).
  */
 final class BenchmarkReport {
 
-    private static final Path RESULTS = Path.of("target", "benchmarks", "results.md");
+    private static Path results = Path.of("target", "benchmarks", "results.md");
 
     private BenchmarkReport() {
     }
 
-    static void header(String benchmark, String command) {
+    static void header(Class<?> benchmark, String title, String command) {
+        results = Path.of("target", "benchmarks", benchmark.getSimpleName() + ".md");
         line("");
-        line("## " + benchmark + " — " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        line("## " + title + " — " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line("machine: " + machine() + "; command: `" + command + "`");
     }
 
@@ -36,8 +37,8 @@ final class BenchmarkReport {
     static void line(String text) {
         System.out.println(text);
         try {
-            Files.createDirectories(RESULTS.getParent());
-            Files.writeString(RESULTS, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.createDirectories(results.getParent());
+            Files.writeString(results, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,7 +49,7 @@ class FileIntakeBenchmark {
         int rows = Integer.getInteger("benchmark.rows", 100_000);
         long seed = Long.getLong("benchmark.seed", 20261202L);
         Path temp = Path.of("target", "benchmarks", "file-intake-" + UUID.randomUUID()).toAbsolutePath();
-        BenchmarkReport.header("Bulk file intake, " + rows + " France Travail rows",
+        BenchmarkReport.header(FileIntakeBenchmark.class, "Bulk file intake, " + rows + " France Travail rows",
                 "./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=FileIntakeBenchmark -Dbenchmark.rows=" + rows);
         byte[] extract = PartnerDialects.franceTravailCsv(new ReferralSetGenerator(seed).referrals("ft-91", rows));
         String fileName = "extract_orientations_creation_bench_" + rows + ".csv";

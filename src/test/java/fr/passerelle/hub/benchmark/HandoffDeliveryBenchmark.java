@@ -38,7 +38,7 @@ class HandoffDeliveryBenchmark {
         List<SyntheticReferral> people = new ReferralSetGenerator(Long.getLong("benchmark.seed", 20261202L))
                 .referrals("ml-val-orge", handoffs + trickle * files);
         Path temp = Path.of("target", "benchmarks", "handoffs-" + UUID.randomUUID()).toAbsolutePath();
-        BenchmarkReport.header("Handoff delivery by webhook, " + handoffs + " handoffs",
+        BenchmarkReport.header(HandoffDeliveryBenchmark.class, "Handoff delivery by webhook, " + handoffs + " handoffs",
                 "./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=HandoffDeliveryBenchmark -Dbenchmark.handoffs="
                         + handoffs);
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET);

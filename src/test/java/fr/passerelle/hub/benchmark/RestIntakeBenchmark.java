@@ -49,7 +49,7 @@ class RestIntakeBenchmark {
                 .referrals("aile", needed);
         List<byte[]> bodies = people.stream().map(person -> PartnerDialects.associationJson(person)).toList();
         Path temp = Path.of("target", "benchmarks", "rest-" + UUID.randomUUID()).toAbsolutePath();
-        BenchmarkReport.header("REST intake, AILE referrals",
+        BenchmarkReport.header(RestIntakeBenchmark.class, "REST intake, AILE referrals",
                 "./mvnw -B -ntp -o verify -Pbenchmarks -Dbenchmarks=RestIntakeBenchmark -Dbenchmark.rate=" + rate);
 
         long startAt = System.nanoTime();
