@@ -33,6 +33,9 @@ class EmbeddedDatabaseConfiguration {
                 // SECURITY: the server's log joins the hub's; keep statements and key values (DETAIL) out of it.
                 .setServerConfig("log_min_error_statement", "panic")
                 .setServerConfig("log_error_verbosity", "terse");
+        if (properties.settings() != null) {
+            properties.settings().forEach(builder::setServerConfig);
+        }
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

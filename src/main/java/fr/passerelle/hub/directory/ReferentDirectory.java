@@ -7,6 +7,7 @@ import fr.passerelle.hub.canonical.NameFolding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The referent directory in PostgreSQL: which structure covers a commune and an age, which structure a
@@ -33,15 +36,51 @@ public class ReferentDirectory {
             .thenComparing(covering -> covering.structure().id());
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final Communes communes;
+    private volatile Cached cached;
 
     public ReferentDirectory(JdbcClient jdbc, Communes communes) {
         this.jdbc = jdbc;
         this.communes = communes;
     }
 
+    /**
+     * Every assembled structure with its coverage. Read for each referral and handoff (which structure a professional
+     * works for, who covers a commune), and changed by a directory import a day: kept in memory, reloaded after this
+     * instance changes it (once the change commits) and at most {@link #CACHE_TTL} after another instance did. Before
+     * this, each referral of a file read the whole directory five times (docs/benchmarks.md).
+     */
     public List<Structure> structures() {
+        Cached current = cached;
+        long now = System.nanoTime();
+        if (current != null && now - current.loadedAt() < CACHE_TTL.toNanos()) {
+            return current.structures();
+        }
+        List<Structure> loaded = List.copyOf(load());
+        cached = new Cached(loaded, now);
+        return loaded;
+    }
+
+    private record Cached(List<Structure> structures, long loadedAt) {
+    }
+
+    /** Forgets the structures held in memory, now and when the current transaction commits. */
+    private void invalidate() {
+        cached = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cached = null;
+                }
+            });
+        }
+    }
+
+    private List<Structure> load() {
         Map<String, List<Coverage>> coverage = jdbc.sql("select * from directory_coverage order by structure_id")
                 .query((rs, n) -> Map.entry(rs.getString("structure_id"), new Coverage(
                         AreaKind.valueOf(rs.getString("area_kind")), rs.getString("code"), rs.getString("service_id"),
@@ -125,6 +164,7 @@ public class ReferentDirectory {
 
     /** Creates or refreshes an assembled structure and the territory it covers. */
     void saveStructure(Structure structure) {
+        invalidate();
         String sources;
         try {
             sources = JSON.writeValueAsString(structure.sources());
@@ -168,6 +208,24 @@ public class ReferentDirectory {
     public void saveReferent(String structureId, String role, String firstName, String lastName, String email,
                              String phone, String source) {
         if (email == null || email.isBlank()) {
+            return;
+        }
+        // One professional is named by thousands of referrals (a France Travail agency's counselor, a whole nightly
+        // extract): refreshing their row each time locked it until the referral's transaction ended, so intakes
+        // naming them waited for each other. Nothing new and seen within the hour: nothing written, nothing locked.
+        boolean known = jdbc.sql("""
+                        select exists (select 1 from directory_referent
+                            where lower(email) = lower(:email) and role = :role
+                              and structure_id is not distinct from coalesce(cast(:structure as text), structure_id)
+                              and first_name is not distinct from coalesce(cast(:first as text), first_name)
+                              and last_name is not distinct from coalesce(cast(:last as text), last_name)
+                              and phone is not distinct from coalesce(cast(:phone as text), phone)
+                              and last_seen_at > now() - interval '1 hour')
+                        """)
+                .param("structure", structureId).param("role", role).param("first", firstName)
+                .param("last", lastName).param("email", email).param("phone", phone)
+                .query(Boolean.class).single();
+        if (known) {
             return;
         }
         jdbc.sql("""

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.sql.Types;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,12 @@ public class InboundFileStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final DataProtector protector;
+    private final NamedParameterJdbcTemplate batchJdbc;
 
-    public InboundFileStore(JdbcClient jdbc, ObjectMapper json, DataProtector protector) {
+    public InboundFileStore(JdbcClient jdbc, ObjectMapper json, DataProtector protector,
+                            NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.json = json;
         this.protector = protector;
     }
@@ -98,6 +104,26 @@ public class InboundFileStore {
                 .param("errors", write(result.errors())).param("warnings", write(result.warnings()))
                 .param("cells", result.cells().isEmpty() ? null : protector.sealText(write(result.cells())))
                 .update();
+    }
+
+    /** The results of a chunk of records, in one batch (one round trip). */
+    public void recordResults(UUID fileId, List<RecordResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] batch = results.stream().map(result -> new MapSqlParameterSource()
+                        .addValue("f", fileId).addValue("pos", result.position()).addValue("key", result.recordKey())
+                        .addValue("outcome", result.outcome().name()).addValue("referral", result.referralId())
+                        .addValue("errors", write(result.errors())).addValue("warnings", write(result.warnings()))
+                        .addValue("cells", result.cells().isEmpty() ? null : protector.sealText(write(result.cells())),
+                                Types.BINARY))
+                .toArray(MapSqlParameterSource[]::new);
+        batchJdbc.batchUpdate("""
+                insert into inbound_record (inbound_file_id, position, record_key, outcome, referral_id, errors,
+                    warnings, cells_sealed)
+                values (:f, :pos, :key, :outcome, :referral, cast(:errors as jsonb), cast(:warnings as jsonb), :cells)
+                on conflict (inbound_file_id, position) do nothing
+                """, batch);
     }
 
     public List<RecordResult> results(UUID fileId) {

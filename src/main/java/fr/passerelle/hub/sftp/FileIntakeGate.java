@@ -1,5 +1,6 @@
 package fr.passerelle.hub.sftp;
 
+import fr.passerelle.hub.cluster.ClusterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -11,7 +12,9 @@ import org.springframework.stereotype.Component;
  * Opens the file-push intake once the hub is ready. Spring Boot announces readiness right after the
  * {@code ApplicationReadyEvent} listeners have run, among them {@code PayloadIntake.resumeUnfinished}: a file the hub
  * was processing when it stopped is finished by that resume before its route may see it again (as a duplicate),
- * never by the two at once.
+ * never by the two at once. With several instances ({@code passerelle.cluster.enabled}) the file-push routes start on
+ * the leader only, by their {@code leaderOnly} policy; a file an instance was processing is protected by its claim
+ * (intake/FileClaims), so the leader's route finding it again leaves it to whoever finishes it.
  */
 @Component
 class FileIntakeGate {
@@ -20,11 +23,13 @@ class FileIntakeGate {
 
     private final SftpPushRoutes routes;
     private final InboxHandOver handOver;
+    private final ClusterProperties cluster;
     private boolean opened;
 
-    public FileIntakeGate(SftpPushRoutes routes, InboxHandOver handOver) {
+    public FileIntakeGate(SftpPushRoutes routes, InboxHandOver handOver, ClusterProperties cluster) {
         this.routes = routes;
         this.handOver = handOver;
+        this.cluster = cluster;
     }
 
     @EventListener
@@ -33,7 +38,9 @@ class FileIntakeGate {
             return;
         }
         opened = true;
-        routes.startAll();
+        if (!cluster.clustered()) {
+            routes.startAll();
+        }
         handOver.open();
         log.info("File-push intake open");
     }

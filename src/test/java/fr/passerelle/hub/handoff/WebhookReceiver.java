@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A partner's webhook endpoint, for real: a JDK HTTP server on a free port that checks the HMAC signature over the
  * exact bytes received, counts accepted deliveries by handoff id, and can be "down" (answers too late, then 503).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -31,7 +31,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private volatile boolean down;
 
-    WebhookReceiver(String secret) throws IOException {
+    public WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
@@ -39,7 +39,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/passerelle/handoffs";
     }
 
@@ -49,6 +49,13 @@ final class WebhookReceiver implements AutoCloseable {
 
     void up() {
         down = false;
+    }
+
+    /** Accepted deliveries by handoff id. */
+    public Map<String, Integer> deliveries() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        accepted.forEach((id, count) -> counts.put(id, count.get()));
+        return counts;
     }
 
     int deliveries(String handoffId) {

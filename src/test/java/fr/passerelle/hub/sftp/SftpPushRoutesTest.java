@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.StartupSummaryLevel;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -78,9 +79,13 @@ class SftpPushRoutesTest {
             properties.setProperty("passerelle.sftp.retry.initial-delay", "1ms");
             properties.setProperty("passerelle.sftp.retry.multiplier", "2");
             properties.setProperty("passerelle.sftp.retry.maximum-delay", "1ms");
+            properties.setProperty("passerelle.cluster.enabled", "false");
             camel.getPropertiesComponent().setInitialProperties(properties);
             camel.getPropertiesComponent().addPropertiesFunction(new MillisPlaceholder());
             camel.getRegistry().bind("sftpPushIntake", new Intake());
+            // One instance: the leader-only policy does nothing (cluster/ClusterConfiguration).
+            camel.getRegistry().bind("leaderOnly", new RoutePolicySupport() {
+            });
             List<Resource> routes = new ArrayList<>();
             for (String file : List.of("templates/sftp-push.yaml", "file-errors.yaml", "ml-val-orge-sftp-push.yaml",
                     "plie-val-orge-sftp-push.yaml", "ft-91-sftp-push.yaml")) {

@@ -18,7 +18,7 @@ import java.util.Random;
  * address, another first name), homonyms (same names, another birth date), parent and child at one address, and a
  * record key the Mission Locale reuses for the person's partner. Deterministic for a given seed.
  */
-final class ReferralSetGenerator {
+public final class ReferralSetGenerator {
 
     static final String[] LAST_NAMES = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois",
             "Moreau", "Laurent", "Simon", "Michel", "Lefèvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier",
@@ -66,7 +66,7 @@ final class ReferralSetGenerator {
     private int recordSequence;
     private final java.util.Set<String> franceTravailIds = new java.util.HashSet<>();
 
-    ReferralSetGenerator(long seed) {
+    public ReferralSetGenerator(long seed) {
         this.random = new Random(seed);
     }
 
@@ -98,6 +98,22 @@ final class ReferralSetGenerator {
         }
         java.util.Collections.shuffle(referrals, random);
         return new ReferralSet(people, reuseSomeKeys(people, referrals));
+    }
+
+    /**
+     * One partner's referrals of {@code rows} people of the generated population (twins, homonyms, parents and children
+     * among them), one each, with that partner's noise (France Travail: upper case without accents, its own ids; all:
+     * a missing or 13-digit NIR, typos, swapped day and month). Used by the throughput benchmarks (docs/benchmarks.md).
+     */
+    public List<SyntheticReferral> referrals(String partner, int rows) {
+        List<SyntheticReferral> referrals = new ArrayList<>();
+        for (SyntheticPerson person : generate(rows).people()) {
+            if (referrals.size() == rows) {
+                break;
+            }
+            referrals.add(noisy(person, partner));
+        }
+        return referrals;
     }
 
     /**
