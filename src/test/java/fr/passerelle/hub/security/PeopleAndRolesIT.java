@@ -28,7 +28,7 @@ class PeopleAndRolesIT extends HubIntegrationTest {
         assertThat(hashes).hasSize(4).allSatisfy(hash -> assertThat(hash)
                 .startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain("demo-"));
         assertThat(jdbc.sql("select array_to_string(roles, ',') from operator_account where username = 'admin'")
-                .query(String.class).single()).isEqualTo("ADMIN,OPERATOR");
+                .query(String.class).single()).isEqualTo("ADMIN,OPERATOR,VIEWER");
     }
 
     @Test
