@@ -157,9 +157,14 @@ class InboxListener implements SftpEventListener {
         for (Path folder : List.of(uploading.getParent(), readyArea.folder(partnerId))) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    if (!entry.equals(uploading) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        files++;
+                    if (entry.equals(uploading) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    try {
                         bytes += Files.size(entry);
+                        files++;
+                    } catch (NoSuchFileException handedOver) {
+                        // Moved from the inbox to the ready area (or processed) while we counted.
                     }
                 }
             } catch (NoSuchFileException e) {
