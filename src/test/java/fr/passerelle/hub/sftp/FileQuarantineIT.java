@@ -1,11 +1,11 @@
-package fr.passerelle.hub.intake;
+package fr.passerelle.hub.sftp;
 
 import static fr.passerelle.hub.testsupport.DemoCredentials.ML_VAL_ORGE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.journal.Journal;
-import fr.passerelle.hub.sftp.SftpServer;
 import fr.passerelle.hub.testsupport.HubClient;
 import fr.passerelle.hub.testsupport.PartnerSamples;
 import fr.passerelle.hub.testsupport.PartnerSftpClient;
