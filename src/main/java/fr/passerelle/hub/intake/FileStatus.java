@@ -6,9 +6,11 @@ enum FileStatus {
     /** Every record accepted or rejected, each on its own. */
     DONE,
     /** Rejected as a whole: its structure cannot be used. */
-    REJECTED;
+    REJECTED,
+    /** Stopped the same way on two resumes in a row: left for an operator instead of resumed for ever. */
+    QUARANTINED;
 
     boolean finished() {
-        return this == DONE || this == REJECTED;
+        return this == DONE || this == REJECTED || this == QUARANTINED;
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.sql.Types;
@@ -84,7 +85,69 @@ public class InboundFileStore {
     }
 
     public void markProcessing(UUID id) {
-        jdbc.sql("update inbound_file set status = 'PROCESSING' where id = :id").param("id", id).update();
+        jdbc.sql("update inbound_file set status = 'PROCESSING', last_failure_code = null where id = :id")
+                .param("id", id).update();
+    }
+
+    /** The failure code an attempt at the file ended with (the JVM dying leaves none). */
+    public void recordFailure(UUID id, String failureCode) {
+        jdbc.sql("update inbound_file set last_failure_code = :c where id = :id")
+                .param("c", failureCode).param("id", id).update();
+    }
+
+    /** The attempt ended in a way that says nothing about the file: the next stop is not compared with this one. */
+    public void forgetStop(UUID id) {
+        jdbc.sql("update inbound_file set last_failure_code = null, resume_stop_position = null where id = :id")
+                .param("id", id).update();
+    }
+
+    /**
+     * How the last attempt at an unfinished file stopped: records journaled by then and the failure code it ended
+     * with; {@code sameAsPreviousResume} when it was a resume that stopped exactly where and how the resume before it
+     * did, i.e. two resumes in a row made no progress.
+     */
+    public record Stop(int resumes, int position, String failureCode, boolean sameAsPreviousResume) {
+    }
+
+    public Stop lastStop(UUID id) {
+        return jdbc.sql("""
+                        select f.resume_attempts, f.resume_stop_position, f.resume_stop_failure, f.last_failure_code,
+                            (select count(*) from inbound_record r where r.inbound_file_id = f.id) as position
+                        from inbound_file f where f.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> {
+                    int resumes = rs.getInt("resume_attempts");
+                    int position = rs.getInt("position");
+                    String failure = rs.getString("last_failure_code");
+                    Integer previousPosition = (Integer) rs.getObject("resume_stop_position");
+                    boolean same = resumes >= 2 && previousPosition != null && previousPosition == position
+                            && Objects.equals(failure, rs.getString("resume_stop_failure"));
+                    return new Stop(resumes, position, failure, same);
+                })
+                .single();
+    }
+
+    /** A resume begins: counted, with how the attempt before it stopped, to compare with how this one stops. */
+    public void markResumed(UUID id, Stop stop) {
+        jdbc.sql("""
+                        update inbound_file set resume_attempts = resume_attempts + 1, resume_stop_position = :pos,
+                            resume_stop_failure = :failure
+                        where id = :id""")
+                .param("pos", stop.position()).param("failure", stop.failureCode()).param("id", id).update();
+    }
+
+    /** Quarantined: never resumed again; the records journaled so far are kept and counted. */
+    public void quarantine(UUID id, String reasonCode, String reason) {
+        jdbc.sql("""
+                        update inbound_file set status = 'QUARANTINED', reason_code = :rc, reason = :r,
+                            records_total = (select count(*) from inbound_record r where r.inbound_file_id = :id),
+                            records_accepted = (select count(*) from inbound_record r where r.inbound_file_id = :id
+                                and r.outcome = 'ACCEPTED'),
+                            records_rejected = (select count(*) from inbound_record r where r.inbound_file_id = :id
+                                and r.outcome = 'REJECTED'),
+                            finished_at = now()
+                        where id = :id""")
+                .param("rc", reasonCode).param("r", reason).param("id", id).update();
     }
 
     public List<Integer> processedPositions(UUID fileId) {

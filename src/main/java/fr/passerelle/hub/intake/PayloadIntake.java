@@ -54,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PayloadIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadIntake.class);
+    /** Reason code of a file quarantined after two resumes in a row stopped the same way. */
+    static final String QUARANTINE_CODE = "FILE_QUARANTINED";
 
     private final RawMessageStore rawMessages;
     private final InboundFileStore files;
@@ -152,6 +154,25 @@ public class PayloadIntake {
     }
 
     private PayloadOutcome processClaimed(InboundFileStore.InboundFile file, String routeId) {
+        try {
+            return processClaimedOnce(file, routeId);
+        } catch (RuntimeException e) {
+            Failure failure = Failure.of(e);
+            try {
+                if (failure.kind() == FailureKind.TRANSIENT) {
+                    // The database or a dependency gone for a moment says nothing about the file: not counted.
+                    files.forgetStop(file.id());
+                } else {
+                    files.recordFailure(file.id(), failure.code());
+                }
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
+            throw e;
+        }
+    }
+
+    private PayloadOutcome processClaimedOnce(InboundFileStore.InboundFile file, String routeId) {
         IntakeSource source = new IntakeSource(file.partnerId(), file.channel(), routeId, file.mappingId());
         try (var ignored = Correlation.of(file.rawMessageId(), file.partnerId())) {
             files.markProcessing(file.id());
@@ -398,7 +419,7 @@ public class PayloadIntake {
     public void resumeUnfinished() {
         for (InboundFileStore.InboundFile file : files.unfinished()) {
             log.info("Resuming inbound file {} interrupted by a stop", file.id());
-            process(file, "resume-unfinished-files");
+            resume(file, "resume-unfinished-files");
         }
     }
 
@@ -408,7 +429,47 @@ public class PayloadIntake {
      */
     public void resumeOrphaned() {
         for (InboundFileStore.InboundFile file : files.unfinished()) {
-            process(file, "inbound-files-resume");
+            resume(file, "inbound-files-resume");
         }
+    }
+
+    /**
+     * Resumes an unfinished file, unless two resumes in a row stopped at the same record with the same failure (or
+     * with the JVM killed): such a file would kill or fail the hub at every start, so it is quarantined instead. A
+     * resume that fails is recorded and left unfinished; it does not stop the other files from being resumed.
+     */
+    private void resume(InboundFileStore.InboundFile file, String routeId) {
+        Optional<FileClaims.Claim> claim = claims.tryClaim(file.id());
+        if (claim.isEmpty()) {
+            return;
+        }
+        try (FileClaims.Claim held = claim.get()) {
+            Optional<InboundFileStore.InboundFile> current = files.find(file.id());
+            if (current.isEmpty() || current.get().status().finished()) {
+                return;
+            }
+            InboundFileStore.Stop stop = files.lastStop(file.id());
+            if (stop.sameAsPreviousResume()) {
+                quarantine(file, stop, routeId);
+                return;
+            }
+            files.markResumed(file.id(), stop);
+            processClaimed(file, routeId);
+        } catch (RuntimeException e) {
+            log.error("Resuming inbound file {} failed ({}, {}); left unfinished", file.id(), Failure.of(e).code(),
+                    e.getClass().getName());
+        }
+    }
+
+    private void quarantine(InboundFileStore.InboundFile file, InboundFileStore.Stop stop, String routeId) {
+        String cause = stop.failureCode() == null ? "arrêt brutal du hub" : stop.failureCode();
+        files.quarantine(file.id(), QUARANTINE_CODE, ("Traitement arrêté deux fois de suite au même point (après %d "
+                + "enregistrement(s), cause : %s) : fichier mis en quarantaine pour un opérateur ; les enregistrements "
+                + "déjà traités sont conservés.").formatted(stop.position(), cause));
+        rawMessages.recordOutcome(file.rawMessageId(), MessageOutcome.FAILED, QUARANTINE_CODE + " " + cause);
+        meters.counter("passerelle.intake.files.quarantined",
+                IntakeSource.tags(file.partnerId(), file.channel(), routeId)).increment();
+        log.error("Inbound file {} quarantined: {} resumes, the last two stopped after {} records ({})", file.id(),
+                stop.resumes(), stop.position(), cause);
     }
 }

@@ -123,6 +123,14 @@ class InboxHandOver {
         refusals.tooLarge(partnerId, name, maxBytes);
     }
 
+    /** An upload was cut by the partner's quota of waiting bytes: its partial file is deleted (the client said why). */
+    public void uploadOverQuota(String partnerId, Path inboxFile) {
+        deleteQuietly(inboxFile);
+        deleteQuietly(marker(partnerId, inboxFile));
+        log.info("Upload of {} by partner {} cut by its quota of waiting bytes; deleted, not processed",
+                PartnerFolders.safeFileName(inboxFile.getFileName().toString()), partnerId);
+    }
+
     /** The file is complete (handle closed after writing, or renamed into the inbox): hand it over. */
     public void completed(String partnerId, Path inboxFile) {
         deleteQuietly(marker(partnerId, inboxFile));

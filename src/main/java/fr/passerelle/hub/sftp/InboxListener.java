@@ -3,6 +3,10 @@ package fr.passerelle.hub.sftp;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Watches what partners do over SFTP: a handle opened for writing in {@code inbox/} is an upload, complete when the
  * partner closes it; a rename into {@code inbox/} completes an upload made under a temporary name. Also enforces the
- * limits no file system option expresses: the size of a file, and no links.
+ * limits no file system option expresses: the size of a file, the files and bytes a partner may have waiting for the
+ * hub (its quotas), and no links.
  */
 @Component
 class InboxListener implements SftpEventListener {
@@ -32,23 +37,37 @@ class InboxListener implements SftpEventListener {
     private static final AttributeKey<Upload> UPLOAD = new AttributeKey<>();
 
     private final InboxHandOver handOver;
+    private final ReadyArea readyArea;
     private final long maxBytes;
+    private final int maxWaitingFiles;
+    private final long maxWaitingBytes;
 
-    public InboxListener(InboxHandOver handOver, SftpProperties properties) {
+    public InboxListener(InboxHandOver handOver, ReadyArea readyArea, SftpProperties properties) {
         this.handOver = handOver;
+        this.readyArea = readyArea;
         this.maxBytes = properties.maxFileSize().toBytes();
+        this.maxWaitingFiles = properties.maxWaitingFiles();
+        this.maxWaitingBytes = properties.maxWaitingBytes().toBytes();
     }
 
     private static final class Upload {
         private final String partnerId;
         private final Path file;
+        /** Bytes of the partner's other files waiting for the hub when this upload began. */
+        private final long waitingBytes;
         private volatile boolean refused;
+        private volatile boolean overQuota;
         private volatile boolean abandoned;
 
-        private Upload(String partnerId, Path file) {
+        private Upload(String partnerId, Path file, long waitingBytes) {
             this.partnerId = partnerId;
             this.file = file;
+            this.waitingBytes = waitingBytes;
         }
+    }
+
+    /** What a partner has waiting for the hub: complete or partial files in its inbox, files in the ready area. */
+    private record Waiting(int files, long bytes) {
     }
 
     @Override
@@ -58,8 +77,16 @@ class InboxListener implements SftpEventListener {
         }
         Optional<Path> inboxFile = inboxFile(session, localHandle.getFile());
         if (inboxFile.isPresent()) {
-            localHandle.setAttribute(UPLOAD, new Upload(session.getUsername(), inboxFile.get()));
-            handOver.uploadStarted(session.getUsername(), inboxFile.get());
+            String partnerId = session.getUsername();
+            Waiting waiting = waiting(partnerId, inboxFile.get());
+            if (waiting.files() >= maxWaitingFiles) {
+                log.info("Upload by partner {} refused: {} files already waiting (quota {})", partnerId,
+                        waiting.files(), maxWaitingFiles);
+                throw new UploadRefusedException("trop de fichiers en attente de traitement : au plus "
+                        + maxWaitingFiles + " ; fichier refusé, renvoyez-le une fois les précédents traités");
+            }
+            localHandle.setAttribute(UPLOAD, new Upload(partnerId, inboxFile.get(), waiting.bytes()));
+            handOver.uploadStarted(partnerId, inboxFile.get());
         }
     }
 
@@ -74,6 +101,12 @@ class InboxListener implements SftpEventListener {
             }
             throw new UploadRefusedException("fichier trop volumineux : la limite est de " + maxBytes + " octets ; "
                     + "fichier refusé, il ne sera pas traité");
+        }
+        Upload upload = localHandle.getAttribute(UPLOAD);
+        if (upload != null && upload.waitingBytes + offset + dataLen > maxWaitingBytes) {
+            upload.overQuota = true;
+            throw new UploadRefusedException("trop de données en attente de traitement : au plus " + maxWaitingBytes
+                    + " octets ; fichier refusé, il ne sera pas traité ; renvoyez-le une fois les précédents traités");
         }
     }
 
@@ -92,7 +125,9 @@ class InboxListener implements SftpEventListener {
         if (upload == null) {
             return;
         }
-        if (upload.refused) {
+        if (upload.overQuota) {
+            handOver.uploadOverQuota(upload.partnerId, upload.file);
+        } else if (upload.refused) {
             handOver.uploadTooLarge(upload.partnerId, upload.file);
         } else if (upload.abandoned || thrown != null) {
             handOver.uploadAbandoned(upload.partnerId, upload.file);
@@ -114,6 +149,29 @@ class InboxListener implements SftpEventListener {
         // SECURITY: a link could point the hub, which reads inboxes with its own rights, at a file outside the home.
         log.warn("SFTP link creation refused for partner {}", session.getUsername());
         throw new AccessDeniedException("liens interdits sur ce serveur");
+    }
+
+    private Waiting waiting(String partnerId, Path uploading) throws IOException {
+        int files = 0;
+        long bytes = 0;
+        for (Path folder : List.of(uploading.getParent(), readyArea.folder(partnerId))) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    if (entry.equals(uploading) || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    try {
+                        bytes += Files.size(entry);
+                        files++;
+                    } catch (NoSuchFileException handedOver) {
+                        // Moved from the inbox to the ready area (or processed) while we counted.
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                // Nothing waiting there yet.
+            }
+        }
+        return new Waiting(files, bytes);
     }
 
     private static boolean writes(FileHandle handle) {

@@ -14,6 +14,10 @@ import org.springframework.util.unit.DataSize;
  * @param hostKeyFile  the server's host key, generated on first start and kept, so partners' known_hosts stay valid
  * @param idleTimeout  a session idle that long is closed
  * @param maxFileSize  largest file a partner may push; a larger upload is cut, deleted and never processed
+ * @param maxWaitingFiles files of one partner waiting for the hub (in its {@code inbox/} or the ready area) beyond
+ *                     which a new upload is refused at once
+ * @param maxWaitingBytes bytes of one partner waiting for the hub, the upload in progress included, beyond which the
+ *                     upload is cut, deleted and never processed
  * @param pollDelay    how often the file-push routes look into the ready area
  * @param retry        back-off of transient failures on the file-push routes (routes/file-errors.yaml reads the same
  *                     keys)
@@ -24,6 +28,8 @@ record SftpProperties(@DefaultValue("true") boolean enabled,
                              @DefaultValue(".passerelle/sftp-host-key") String hostKeyFile,
                              @DefaultValue("10m") Duration idleTimeout,
                              @DefaultValue("20MB") DataSize maxFileSize,
+                             @DefaultValue("100") int maxWaitingFiles,
+                             @DefaultValue("200MB") DataSize maxWaitingBytes,
                              @DefaultValue("1s") Duration pollDelay,
                              Retry retry) {
 
