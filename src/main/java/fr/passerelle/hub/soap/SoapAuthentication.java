@@ -20,7 +20,7 @@ import org.apache.wss4j.dom.handler.WSHandlerResult;
  * Who calls the SOAP service, from either of the two credentials the WSDL allows: a WS-Security UsernameToken
  * (already checked by WSS4J with {@link PartnerUsernameTokens}: a wrong one never gets here) or the {@code X-Api-Key}
  * header (authenticated by the security module's filter). Neither: the call is refused with a fault, before its
- * body is read.
+ * body is read. The envelope kept for the raw message store loses its {@code wsse:Security} header here.
  */
 final class SoapAuthentication extends AbstractPhaseInterceptor<SoapMessage> {
 
@@ -45,6 +45,9 @@ final class SoapAuthentication extends AbstractPhaseInterceptor<SoapMessage> {
                 "authentification requise : jeton WS-Security UsernameToken (voir la politique du WSDL) ou en-tête "
                         + "X-Api-Key"));
         message.put(PARTNER, partnerId);
+        if (message.get(SoapRequestCapture.ENVELOPE) instanceof byte[] envelope) {
+            message.put(SoapRequestCapture.ENVELOPE, SecurityHeaders.removed(envelope));
+        }
     }
 
     /** The username of a UsernameToken that WSS4J validated in this message. */

@@ -8,6 +8,7 @@ import static fr.passerelle.hub.testsupport.DemoCredentials.FT_91_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.passerelle.hub.intake.RawMessageStore;
 import fr.passerelle.hub.soap.contract.v1.ConsulterOrientationReponse;
 import fr.passerelle.hub.soap.contract.v1.OrientationPortType;
 import fr.passerelle.hub.soap.contract.v1.OrientationService;
@@ -18,8 +19,10 @@ import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.MessageContext;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import org.apache.cxf.frontend.ClientProxy;
@@ -40,6 +43,9 @@ class SoapUsernameTokenIT extends HubIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RawMessageStore rawMessages;
 
     @Test
     void publishesTheUsernameTokenPolicyInTheWsdl() {
@@ -63,6 +69,18 @@ class SoapUsernameTokenIT extends HubIntegrationTest {
                 .param("id", answer.getIdentifiantOrientation()).query(String.class).single()).isEqualTo("ft-91");
         ConsulterOrientationReponse status = client.consulterOrientation(consult(answer.getIdentifiantOrientation()));
         assertThat(status.getReferenceFranceTravail()).isEqualTo("ORI-91027-WSS-0001");
+    }
+
+    @Test
+    void storesTheEnvelopeWithoutTheTokenAndItsKey() {
+        SoumettreOrientationReponse answer = tokenClient("ft-91", FT_91_KEY, WSS4JConstants.PW_TEXT)
+                .soumettreOrientation(submit(lucasNoel("ORI-91027-WSS-0008")));
+
+        UUID rawId = jdbc.sql("select raw_message_id from referral_revision where referral_id = cast(:id as uuid)")
+                .param("id", answer.getIdentifiantOrientation()).query(UUID.class).single();
+        assertThat(new String(rawMessages.payload(rawId).orElseThrow(), StandardCharsets.UTF_8))
+                .contains("ORI-91027-WSS-0008", SecurityHeaders.REMOVED)
+                .doesNotContain(FT_91_KEY, "UsernameToken");
     }
 
     @Test
