@@ -16,7 +16,7 @@ final class SecurityHeaders {
     private static final String NAME = "(?:[A-Za-z_][\\w.-]*:)?";
     private static final Pattern BODY = Pattern.compile("<" + NAME + "Body[\\s>/]");
     private static final Pattern SECURITY = Pattern.compile(
-            "<" + NAME + "Security(?:[\\s/][^>]*)?(?:/>|>.*?</" + NAME + "Security\\s*>)", Pattern.DOTALL);
+            "<" + NAME + "Security(?:\\s[^>]*?)?(?:/>|>.*?</" + NAME + "Security\\s*>)", Pattern.DOTALL);
 
     private SecurityHeaders() {
     }
