@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class SecurityHeaders {
 
-    static final String REMOVED = "<!--wsse:Security retiré avant stockage-->";
+    /** ASCII, so that it reads the same in any ASCII-compatible encoding of the envelope. */
+    static final String REMOVED = "<!--wsse:Security removed before storage-->";
 
     private static final String NAME = "(?:[A-Za-z_][\\w.-]*:)?";
     private static final Pattern BODY = Pattern.compile("<" + NAME + "Body[\\s>/]");

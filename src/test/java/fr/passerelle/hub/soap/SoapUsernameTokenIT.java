@@ -59,7 +59,7 @@ class SoapUsernameTokenIT extends HubIntegrationTest {
     }
 
     @Test
-    void acceptsAUsernameTokenWithThePartnersKeyWithoutTheHeader() {
+    void acceptsAUsernameTokenWithThePartnersKeyWithoutTheHeader() throws Exception {
         OrientationPortType client = tokenClient("ft-91", FT_91_KEY, WSS4JConstants.PW_TEXT);
 
         SoumettreOrientationReponse answer = client.soumettreOrientation(submit(lucasNoel("ORI-91027-WSS-0001")));
@@ -72,7 +72,7 @@ class SoapUsernameTokenIT extends HubIntegrationTest {
     }
 
     @Test
-    void storesTheEnvelopeWithoutTheTokenAndItsKey() {
+    void storesTheEnvelopeWithoutTheTokenAndItsKey() throws Exception {
         SoumettreOrientationReponse answer = tokenClient("ft-91", FT_91_KEY, WSS4JConstants.PW_TEXT)
                 .soumettreOrientation(submit(lucasNoel("ORI-91027-WSS-0008")));
 
@@ -130,7 +130,7 @@ class SoapUsernameTokenIT extends HubIntegrationTest {
     }
 
     @Test
-    void theHeaderAloneKeepsWorking() {
+    void theHeaderAloneKeepsWorking() throws Exception {
         OrientationPortType client = plainClient();
         ((BindingProvider) client).getRequestContext()
                 .put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("X-Api-Key", List.of(FT_91_KEY)));
