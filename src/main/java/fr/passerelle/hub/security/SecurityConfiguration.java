@@ -85,6 +85,10 @@ class SecurityConfiguration {
                         // The programme published in data·inclusion's shape is open data (directory).
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/data-inclusion/**").permitAll()
                         .requestMatchers(SecurityConfiguration::isContractRequest).permitAll()
+                        // SECURITY: the orientation service takes a WS-Security UsernameToken in the envelope as well
+                        // as X-Api-Key, so it authenticates its calls itself (soap/SoapAuthentication) and refuses
+                        // one with neither by a SOAP fault. Only that service: any other under /services needs a key.
+                        .requestMatchers(paths.matcher(HttpMethod.POST, "/services/orientation")).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/beneficiaries", "/api/v1/beneficiaries/*")
                         .hasAnyRole("PARTNER", "PROGRAMME")
                         .anyRequest().hasRole("PARTNER"))

@@ -10,7 +10,6 @@ import fr.passerelle.hub.intake.SingleRecordIntake;
 import fr.passerelle.hub.partner.Channel;
 import fr.passerelle.hub.referral.ReferralStore;
 import fr.passerelle.hub.referral.ReferralView;
-import fr.passerelle.hub.security.AuthenticatedPartner;
 import fr.passerelle.hub.soap.contract.v1.ChangementStatut;
 import fr.passerelle.hub.soap.contract.v1.ConsulterOrientation;
 import fr.passerelle.hub.soap.contract.v1.ConsulterOrientationReponse;
@@ -45,11 +44,12 @@ public class OrientationSoap {
         this.referrals = referrals;
     }
 
-    /** The partner the API key filter authenticated; the call's envelope is taken over from CXF. */
+    /** The partner {@link SoapAuthentication} found (token or API key); the call's envelope is taken over from CXF. */
     public void authenticate(Exchange exchange) {
         Message call = SoapExchange.cxfMessage(exchange);
-        String partnerId = AuthenticatedPartner.of(SoapExchange.httpRequest(call))
-                .orElseThrow(() -> new IllegalStateException("SOAP route reached without an authenticated partner"));
+        if (!(call.get(SoapAuthentication.PARTNER) instanceof String partnerId)) {
+            throw new IllegalStateException("SOAP route reached without an authenticated partner");
+        }
         exchange.setProperty(MessageKeys.PARTNER_ID, partnerId);
         exchange.setProperty(SoapExchange.ENVELOPE, SoapExchange.envelope(call));
         exchange.setProperty(SoapExchange.SCHEMA_ERRORS, SoapExchange.schemaErrors(call));

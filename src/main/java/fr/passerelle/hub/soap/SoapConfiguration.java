@@ -1,10 +1,14 @@
 package fr.passerelle.hub.soap;
 
+import fr.passerelle.hub.security.PartnerCredentials;
 import fr.passerelle.hub.soap.contract.v1.OrientationPortType;
 import fr.passerelle.hub.soap.contract.v1.OrientationService;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.cxf.Bus;
+import org.apache.cxf.ws.security.SecurityConstants;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +33,7 @@ class SoapConfiguration {
     }
 
     @Bean
-    CxfEndpoint orientationSoapEndpoint(Bus bus, SoapProperties properties) {
+    CxfEndpoint orientationSoapEndpoint(Bus bus, SoapProperties properties, PartnerCredentials credentials) {
         CxfEndpoint endpoint = new CxfEndpoint();
         // The bus of CXF's servlet, so that the service is published under it.
         endpoint.setBus(bus);
@@ -45,6 +49,11 @@ class SoapConfiguration {
         // SECURITY: CXF would log faults with their messages, which can quote the partner's data.
         endpoint.setSkipFaultLogging(true);
         endpoint.getInInterceptors().add(new SoapRequestCapture(properties.maxRequestSize().toBytes()));
+        // The WSDL's policy (PartnerUsernameToken) has CXF check any UsernameToken with this validator; the caller
+        // is then the token's partner, or the X-Api-Key header's (docs/soap.md).
+        endpoint.setProperties(new HashMap<>(Map.of(SecurityConstants.USERNAME_TOKEN_VALIDATOR,
+                new PartnerUsernameTokens(credentials))));
+        endpoint.getInInterceptors().add(new SoapAuthentication());
         endpoint.getOutFaultInterceptors().add(new PreRouteFaults());
         return endpoint;
     }

@@ -1,10 +1,8 @@
 package fr.passerelle.hub.soap;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
 import org.apache.cxf.message.Message;
-import org.apache.cxf.transport.http.AbstractHTTPDestination;
 
 /**
  * What the SOAP routes carry. Trusted values travel as exchange properties, never headers (SOAP and HTTP headers
@@ -26,13 +24,6 @@ final class SoapExchange {
             return message;
         }
         throw new IllegalStateException("SOAP route reached without its CXF message");
-    }
-
-    static HttpServletRequest httpRequest(Message message) {
-        if (message.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request) {
-            return request;
-        }
-        throw new IllegalStateException("SOAP call without its HTTP request");
     }
 
     static byte[] envelope(Message message) {

@@ -31,6 +31,7 @@ import fr.passerelle.hub.testsupport.Json;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.handler.MessageContext;
+import jakarta.xml.ws.soap.SOAPFaultException;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,7 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * France Travail's SOAP intake (SPEC §4.2) called over real HTTP by a CXF JAX-WS client generated from the same
- * WSDL as the service, with the partner's API key in {@code X-Api-Key}.
+ * WSDL as the service, with the partner's API key in {@code X-Api-Key} (the WS-Security UsernameToken way:
+ * {@link SoapUsernameTokenIT}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FranceTravailSoapIT extends HubIntegrationTest {
@@ -179,10 +181,17 @@ class FranceTravailSoapIT extends HubIntegrationTest {
     }
 
     @Test
-    void refusesACallWithoutApiKeyWithHttp401() {
+    void refusesACallWithNeitherApiKeyNorUsernameTokenWithAFault() {
         assertThatThrownBy(() -> client(null).soumettreOrientation(submit(lucasNoel("ORI-91027-0007"))))
-                .isInstanceOf(WebServiceException.class)
-                .hasStackTraceContaining("401");
+                .isInstanceOf(SOAPFaultException.class)
+                .hasMessageContaining("authentification requise");
+    }
+
+    @Test
+    void refusesAnUnknownApiKeyWithAFault() {
+        assertThatThrownBy(() -> client("cle-inconnue").soumettreOrientation(submit(lucasNoel("ORI-91027-0011"))))
+                .isInstanceOf(SOAPFaultException.class)
+                .hasMessageContaining("authentification requise");
     }
 
     @Test
@@ -287,7 +296,7 @@ class FranceTravailSoapIT extends HubIntegrationTest {
     }
 
     /** LUCAS NOEL of the France Travail extract sample, oriented with contraintes 23 (mobilité) and 27 (logement). */
-    private static Orientation lucasNoel(String reference) {
+    static Orientation lucasNoel(String reference) {
         Individu individu = new Individu();
         individu.setIdentifiantFranceTravail("0657788E");
         individu.setNir(NIR);
@@ -323,13 +332,13 @@ class FranceTravailSoapIT extends HubIntegrationTest {
         return orientation;
     }
 
-    private static SoumettreOrientation submit(Orientation orientation) {
+    static SoumettreOrientation submit(Orientation orientation) {
         SoumettreOrientation request = new SoumettreOrientation();
         request.setOrientation(orientation);
         return request;
     }
 
-    private static ConsulterOrientation consult(String id) {
+    static ConsulterOrientation consult(String id) {
         ConsulterOrientation request = new ConsulterOrientation();
         request.setIdentifiantOrientation(id);
         return request;
