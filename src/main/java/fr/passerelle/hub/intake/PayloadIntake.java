@@ -54,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PayloadIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadIntake.class);
+    /** Tries of one record taken alone when it meets transient failures (deadlocks with concurrent chunks). */
+    private static final int RECORD_ATTEMPTS = 5;
     /** Reason code of a file quarantined after two resumes in a row stopped the same way. */
     static final String QUARANTINE_CODE = "FILE_QUARANTINED";
 
@@ -349,14 +351,7 @@ public class PayloadIntake {
             return;
         }
         try {
-            IntakeResult accepted = transactions.execute(status -> {
-                IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
-                // Cells are kept only when the row will appear in the report (a dropped optional value).
-                files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(), mapped.recordKey(),
-                        MessageOutcome.ACCEPTED, result.referralId(), List.of(), mapped.warnings(),
-                        mapped.warnings().isEmpty() ? List.of() : record.cells()));
-                return result;
-            });
+            IntakeResult accepted = acceptAlone(file, partner, record, mapped);
             meters.counter("passerelle.intake.accepted", source.tags()).increment();
             if (accepted != null && accepted.beneficiaryId() != null) {
                 meters.counter("passerelle.intake.matched", source.tags()).increment();
@@ -367,6 +362,32 @@ public class PayloadIntake {
             files.recordResult(file.id(), refused(file, record, mapped, e, failure));
             meters.counter(failure.kind().hubAtFault() ? "passerelle.intake.failed" : "passerelle.intake.rejected",
                     source.tags()).increment();
+        }
+    }
+
+    /**
+     * One record in a transaction of its own. A transient failure (a deadlock with a concurrent chunk, whose identity
+     * locks it met in another order) is tried again: the other transaction has gone on, so the record's turn comes.
+     */
+    private IntakeResult acceptAlone(InboundFileStore.InboundFile file, Partner partner, SourceRecord record,
+                                     MappedRecord mapped) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    IntakeResult result = intake.accept(partner, file.channel(), file.rawMessageId(), mapped);
+                    // Cells are kept only when the row will appear in the report (a dropped optional value).
+                    files.recordResult(file.id(), new InboundFileStore.RecordResult(record.position(),
+                            mapped.recordKey(), MessageOutcome.ACCEPTED, result.referralId(), List.of(),
+                            mapped.warnings(), mapped.warnings().isEmpty() ? List.of() : record.cells()));
+                    return result;
+                });
+            } catch (RuntimeException e) {
+                if (attempt >= RECORD_ATTEMPTS || Failure.of(e).kind() != FailureKind.TRANSIENT) {
+                    throw e;
+                }
+                log.info("Record at position {} of inbound file {} met a transient failure ({}); attempt {} of {}",
+                        record.position(), file.id(), e.getClass().getSimpleName(), attempt + 1, RECORD_ATTEMPTS);
+            }
         }
     }
 
