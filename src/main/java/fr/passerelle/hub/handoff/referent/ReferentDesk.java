@@ -10,7 +10,9 @@ import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.handoff.Handoff;
+import fr.passerelle.hub.handoff.HandoffOutbox;
 import fr.passerelle.hub.handoff.HandoffStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -51,10 +53,17 @@ public class ReferentDesk {
     private final ReferentDirectory directory;
     private final HandoffSenders senders;
     private final TransactionTemplate transactions;
+    private final PendingTakeOvers pendingTakeOvers;
+    private final TakeOverMails takeOverMails;
+    private final HandoffOutbox outbox;
+    private final ReferentPageProperties settings;
+    private final Clock clock;
 
     public ReferentDesk(ReferentLinks links, ReferentResponses responses, DeclinedHandoffs declined,
                         BeneficiaryRecords records, BeneficiaryStore store, RecordAccessAudit audit,
-                        ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions) {
+                        ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions,
+                        PendingTakeOvers pendingTakeOvers, TakeOverMails takeOverMails, HandoffOutbox outbox,
+                        ReferentPageProperties settings, Clock clock) {
         this.links = links;
         this.responses = responses;
         this.declined = declined;
@@ -64,6 +73,11 @@ public class ReferentDesk {
         this.directory = directory;
         this.senders = senders;
         this.transactions = transactions;
+        this.pendingTakeOvers = pendingTakeOvers;
+        this.takeOverMails = takeOverMails;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public ReferentPage view(String token) {
@@ -96,31 +110,80 @@ public class ReferentDesk {
 
     /**
      * Acknowledges and records the referent as the person's active referent of the handoff's role, ending the
-     * previous one of that role. A structure's handoff asks who takes over: name and professional e-mail, by which
-     * the next handoffs reach them.
+     * previous one of that role. A link sent to a named referent applies at once: its holder is the address on file.
+     * A structure's handoff asks who takes over: name and professional e-mail, by which the next handoffs reach
+     * them; that take-over waits until the new address confirms it ({@link #confirmTakeOver}).
      */
     public void takeOver(String token, String firstName, String lastName, String email, String phone) {
         transactions.executeWithoutResult(status -> {
             Handoff handoff = links.open(token);
-            if (handoff.status() == HandoffStatus.DECLINED) {
-                throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
-            }
-            ReferentRole role = roleOf(handoff.recipientRole())
-                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne se prend pas en relais : "
-                            + "accusez-en réception, ou refusez-le."));
-            BeneficiaryRecord record = record(handoff)
-                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne concerne aucune personne."));
-            ReferentContact referent = referent(handoff, record, role, firstName, lastName, email, phone);
-            if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
-                responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
-            }
-            if (tookOver(handoff.id())) {
+            Taking taking = taking(handoff);
+            ReferentContact referent = referent(handoff, taking.record(), taking.role(), firstName, lastName, email,
+                    phone);
+            if (handoff.recipientKey().startsWith("referent:")) {
+                apply(handoff, taking, referent);
                 return;
             }
-            store.assignReferent(record.id(), role, referent, handoff.recipientPartnerId(), null);
-            responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
-            log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), role, record.id());
+            // SECURITY: whoever holds the link could type any address and become the person's referent, so that
+            // the next handoffs (and the person's data) reach them; only the owner of the address can confirm it.
+            Instant expiresAt = Instant.now(clock).plus(settings.takeOverConfirmationValidity());
+            String confirmation = pendingTakeOvers.request(handoff.id(), referent, expiresAt);
+            takeOverMails.sendConfirmation(referent.email(), reference(handoff),
+                    settings.publicBaseUrl() + "/referent/takeovers/" + confirmation, expiresAt);
+            log.info("Handoff {}: take-over waiting for the new referent's confirmation", handoff.id());
         });
+    }
+
+    /** What a take-over confirmation link shows before it is used: the handoff's reference and who takes over. */
+    public record TakeOverConfirmation(String reference, String firstName, String lastName, String structure) {
+    }
+
+    public TakeOverConfirmation takeOverToConfirm(String confirmation) {
+        PendingTakeOvers.Pending pending = pendingTakeOvers.peek(confirmation);
+        Handoff handoff = outbox.find(pending.handoffId())
+                .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+        return new TakeOverConfirmation(reference(handoff), pending.referent().firstName(),
+                pending.referent().lastName(), pending.referent().structure());
+    }
+
+    /** Applies a pending take-over; the confirmation link is used up, whether or not someone else took over first. */
+    public TakeOverConfirmation confirmTakeOver(String confirmation) {
+        return transactions.execute(status -> {
+            PendingTakeOvers.Pending pending = pendingTakeOvers.use(confirmation);
+            Handoff handoff = outbox.find(pending.handoffId())
+                    .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+            apply(handoff, taking(handoff), pending.referent());
+            return new TakeOverConfirmation(reference(handoff), pending.referent().firstName(),
+                    pending.referent().lastName(), pending.referent().structure());
+        });
+    }
+
+    private record Taking(ReferentRole role, BeneficiaryRecord record) {
+    }
+
+    private Taking taking(Handoff handoff) {
+        if (handoff.status() == HandoffStatus.DECLINED) {
+            throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
+        }
+        ReferentRole role = roleOf(handoff.recipientRole())
+                .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne se prend pas en relais : "
+                        + "accusez-en réception, ou refusez-le."));
+        BeneficiaryRecord record = record(handoff)
+                .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne concerne aucune personne."));
+        return new Taking(role, record);
+    }
+
+    private void apply(Handoff handoff, Taking taking, ReferentContact referent) {
+        if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
+            responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
+        }
+        if (tookOver(handoff.id())) {
+            return;
+        }
+        store.assignReferent(taking.record().id(), taking.role(), referent, handoff.recipientPartnerId(), null);
+        responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
+        log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), taking.role(),
+                taking.record().id());
     }
 
     public void decline(String token, String reason) {
@@ -242,6 +305,10 @@ public class ReferentDesk {
                         + " ») : la demande a été transmise pour être confiée à quelqu'un d'autre.");
                 default -> { }
             }
+        }
+        if (lines.isEmpty() && pendingTakeOvers.waiting(handoff.id())) {
+            lines.add("Prise de relais en attente : un lien de confirmation a été envoyé à l'adresse e-mail "
+                    + "indiquée ; le relais sera pris quand cette personne l'aura ouvert et confirmé.");
         }
         if (lines.isEmpty() && handoff.status() == HandoffStatus.ACKNOWLEDGED) {
             lines.add("Réception déjà accusée le " + when(handoff.acknowledgedAt()) + ".");

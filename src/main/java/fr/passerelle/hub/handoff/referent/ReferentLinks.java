@@ -73,8 +73,14 @@ public class ReferentLinks {
         return handoff;
     }
 
-    /** SECURITY: an operator's action: every link of the handoff stops opening at once; the count revoked. */
+    /**
+     * SECURITY: an operator's action: every link of the handoff stops opening at once, and a take-over waiting for
+     * confirmation is dropped; the count of links revoked.
+     */
     public int revokeAll(java.util.UUID handoffId) {
+        // A take-over asked through a revoked link is not confirmed either.
+        jdbc.sql("update referent_takeover set expires_at = now() where handoff_id = :handoff and confirmed_at is null")
+                .param("handoff", handoffId).update();
         return jdbc.sql("update referent_link set revoked_at = now() where handoff_id = :handoff and revoked_at is null")
                 .param("handoff", handoffId).update();
     }

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkKey       HMAC-SHA256 key signing the links ({@code PASSERELLE_REFERENT_LINK_KEY}); refused by the prod
  *                      profile while it is a demo value
  * @param linkValidity  how long a link opens its page
+ * @param takeOverConfirmationValidity how long the link confirming a take-over, sent to the address typed on the
+ *                      page, stays usable (once)
  */
 @ConfigurationProperties("passerelle.handoffs.referent-page")
-record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity) {
+record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity,
+                              Duration takeOverConfirmationValidity) {
 
     public ReferentPageProperties {
         publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080"
@@ -23,5 +26,7 @@ record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration lin
                     "passerelle.handoffs.referent-page.link-key is required (PASSERELLE_REFERENT_LINK_KEY)");
         }
         linkValidity = linkValidity == null ? Duration.ofDays(8) : linkValidity;
+        takeOverConfirmationValidity = takeOverConfirmationValidity == null ? Duration.ofHours(48)
+                : takeOverConfirmationValidity;
     }
 }

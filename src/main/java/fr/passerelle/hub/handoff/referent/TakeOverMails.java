@@ -1,0 +1,66 @@
+package fr.passerelle.hub.handoff.referent;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The confirmation e-mail of a take-over, sent to the address typed on the page. SECURITY: like a handoff e-mail it
+ * carries no personal data of the person: the handoff's reference, the link, its expiry.
+ */
+@Component
+class TakeOverMails {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+
+    TakeOverMails(ObjectProvider<JavaMailSender> mail, @Value("${passerelle.handoffs.email.from:passerelle@localhost}") String from) {
+        this.mail = mail;
+        this.from = from;
+    }
+
+    void sendConfirmation(String to, String reference, String url, Instant expiresAt) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new ReferentActionException(503, "L'envoi d'e-mails n'est pas configuré : le relais ne peut pas "
+                    + "être confirmé pour le moment. Appelez l'équipe du programme.");
+        }
+        String body = """
+                Bonjour,
+
+                Quelqu'un a indiqué sur Passerelle que vous prenez le relais de l'accompagnement demandé par la \
+                demande %s.
+
+                Si c'est bien vous, confirmez-le en ouvrant ce lien (valable jusqu'au %s) :
+                %s
+
+                Si vous n'êtes pas concerné(e), ignorez ce message : rien ne change sans votre confirmation.
+
+                Passerelle
+                """.formatted(reference, WHEN.format(expiresAt.atZone(ZoneId.of("Europe/Paris"))), url);
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject("Passerelle — confirmez la prise de relais " + reference);
+            helper.setText(body, false);
+            sender.send(message);
+        } catch (MessagingException | MailException e) {
+            // SECURITY: the cause is not logged nor shown: SMTP replies may quote the address.
+            throw new ReferentActionException(502, "Le message de confirmation n'a pas pu être envoyé à cette "
+                    + "adresse. Vérifiez-la, ou réessayez plus tard.");
+        }
+    }
+}
