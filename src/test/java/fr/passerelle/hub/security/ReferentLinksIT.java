@@ -16,6 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,8 +178,70 @@ class ReferentLinksIT extends SmtpHubTest {
         assertThat(referentsWithEmail(person.id(), revoked)).isZero();
     }
 
-    /** A form posted from the page, with the page's CSRF cookie and token. */
+    @Test
+    void anExpiredLinkSendsAFreshOneOnlyToTheAddressOnFileAndAtMostOncePerInterval() {
+        Sent sent = handoffToTheSocialWorker(87);
+        UUID handoffId = UUID.fromString(sent.handoffId());
+        String expired = links.issue(outbox.find(handoffId).orElseThrow(), Instant.now().minusSeconds(1)).token();
+        // As if the handoff's links had been sent nine days ago.
+        jdbc.sql("update referent_link set issued_at = now() - interval '9 days' where handoff_id = :h")
+                .param("h", handoffId).update();
+        String reference = sent.handoffId().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String typed = "someone." + UUID.randomUUID() + "@elsewhere.example.org";
+
+        HttpResponse<String> gone = get("/referent/handoffs/" + expired, null);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("Recevoir un nouveau lien")
+                .doesNotContain(sent.person().lastName(), SOCIAL_WORKER_EMAIL, reference);
+
+        HttpResponse<String> renewed = postForm("/referent/handoffs/" + expired + "/renew", "&email=" + typed);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(renewed.body()).contains("Un nouveau lien vient d'être envoyé")
+                .doesNotContain(sent.person().lastName(), SOCIAL_WORKER_EMAIL);
+        assertThat(mailsTo(typed)).isEmpty();
+        List<MimeMessage> fresh = newLinksFor(reference);
+        assertThat(fresh).hasSize(1);
+        assertThat(addresses(fresh.get(0))).containsExactly(SOCIAL_WORKER_EMAIL);
+        assertThat(body(fresh.get(0))).doesNotContain(sent.person().lastName(), "Maëlys", "Logement");
+        HttpResponse<String> page = get(linkPath(fresh.get(0)), null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(sent.person().lastName());
+
+        HttpResponse<String> again = postForm("/referent/handoffs/" + expired + "/renew", "");
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(newLinksFor(reference)).hasSize(1);
+
+        links.revokeAll(handoffId);
+        jdbc.sql("update referent_link set issued_at = now() - interval '9 days' where handoff_id = :h")
+                .param("h", handoffId).update();
+        assertThat(postForm("/referent/handoffs/" + expired + "/renew", "").statusCode()).isEqualTo(404);
+        assertThat(newLinksFor(reference)).hasSize(1);
+    }
+
+    private static List<MimeMessage> newLinksFor(String reference) {
+        return Arrays.stream(smtp().getReceivedMessages()).filter(message -> {
+            try {
+                return message.getSubject().equals("Passerelle — nouveau lien pour la demande de relais " + reference);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static List<String> addresses(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> postForm(String action) {
+        return postForm(action, "");
+    }
+
+    /** A form posted from the page, with the page's CSRF cookie and token, and any other fields given. */
+    private HttpResponse<String> postForm(String action, String fields) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         try {
             String page = browser.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
@@ -185,7 +251,7 @@ class ReferentLinksIT extends SmtpHubTest {
             return browser.send(HttpRequest.newBuilder(uri(action))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
-                            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                            StandardCharsets.UTF_8) + fields)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

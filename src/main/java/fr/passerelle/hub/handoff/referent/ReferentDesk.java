@@ -54,7 +54,7 @@ public class ReferentDesk {
     private final HandoffSenders senders;
     private final TransactionTemplate transactions;
     private final PendingTakeOvers pendingTakeOvers;
-    private final TakeOverMails takeOverMails;
+    private final ReferentMails mails;
     private final HandoffOutbox outbox;
     private final ReferentPageProperties settings;
     private final Clock clock;
@@ -62,7 +62,7 @@ public class ReferentDesk {
     public ReferentDesk(ReferentLinks links, ReferentResponses responses, DeclinedHandoffs declined,
                         BeneficiaryRecords records, BeneficiaryStore store, RecordAccessAudit audit,
                         ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions,
-                        PendingTakeOvers pendingTakeOvers, TakeOverMails takeOverMails, HandoffOutbox outbox,
+                        PendingTakeOvers pendingTakeOvers, ReferentMails mails, HandoffOutbox outbox,
                         ReferentPageProperties settings, Clock clock) {
         this.links = links;
         this.responses = responses;
@@ -74,7 +74,7 @@ public class ReferentDesk {
         this.senders = senders;
         this.transactions = transactions;
         this.pendingTakeOvers = pendingTakeOvers;
-        this.takeOverMails = takeOverMails;
+        this.mails = mails;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -128,7 +128,7 @@ public class ReferentDesk {
             // the next handoffs (and the person's data) reach them; only the owner of the address can confirm it.
             Instant expiresAt = Instant.now(clock).plus(settings.takeOverConfirmationValidity());
             String confirmation = pendingTakeOvers.request(handoff.id(), referent, expiresAt);
-            takeOverMails.sendConfirmation(referent.email(), reference(handoff),
+            mails.sendConfirmation(referent.email(), reference(handoff),
                     settings.publicBaseUrl() + "/referent/takeovers/" + confirmation, expiresAt);
             log.info("Handoff {}: take-over waiting for the new referent's confirmation", handoff.id());
         });
@@ -184,6 +184,28 @@ public class ReferentDesk {
         responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
         log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), taking.role(),
                 taking.record().id());
+    }
+
+    /**
+     * Sends a fresh link for the handoff of an expired one. SECURITY: only to the address the handoff was sent to,
+     * never one typed on the page; at most one per handoff per {@code link-renewal-interval}, so the page cannot be
+     * used to flood a mailbox; the expired page shows nothing of the handoff.
+     */
+    public void renew(String token) {
+        transactions.executeWithoutResult(status -> {
+            Handoff handoff = links.openExpired(token);
+            if (handoff.recipientEmail() == null || handoff.recipientEmail().isBlank()) {
+                throw new ReferentActionException(409, "Aucune adresse e-mail n'est connue pour cette demande : "
+                        + "contactez la structure qui vous l'a adressée.");
+            }
+            if (!links.renewable(handoff.id(), settings.linkRenewalInterval())) {
+                throw new ReferentActionException(429, "Un nouveau lien a déjà été envoyé récemment pour cette "
+                        + "demande. Consultez votre messagerie, ou réessayez plus tard.");
+            }
+            ReferentLinks.Issued fresh = links.issue(handoff);
+            mails.sendNewLink(handoff.recipientEmail(), reference(handoff), fresh.url(), fresh.expiresAt());
+            log.info("Handoff {}: a new referent link was sent to the address on file", handoff.id());
+        });
     }
 
     public void decline(String token, String reason) {

@@ -53,13 +53,37 @@ class ReferentPageController {
         return "redirect:/referent/handoffs/" + token;
     }
 
+    /**
+     * An expired link asks for a new one, sent to the address on file; the answer says only that it was sent, or
+     * why not.
+     */
+    @PostMapping("/renew")
+    ModelAndView renew(@PathVariable String token, HttpServletResponse response) {
+        privateHeaders(response);
+        ModelAndView view = new ModelAndView("referent/refused");
+        view.addObject("expired", true);
+        view.addObject("token", token);
+        try {
+            desk.renew(token);
+            view.addObject("renewed", true);
+        } catch (ReferentActionException refused) {
+            response.setStatus(refused.status());
+            view.addObject("renewError", refused.getMessage());
+        }
+        return view;
+    }
+
     @ExceptionHandler(LinkRefusedException.class)
-    ModelAndView refused(LinkRefusedException refused, HttpServletResponse response) {
+    ModelAndView refused(LinkRefusedException refused, HttpServletResponse response,
+                         jakarta.servlet.http.HttpServletRequest request) {
         privateHeaders(response);
         boolean expired = refused.why() == LinkRefusedException.Why.EXPIRED;
         response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
         ModelAndView view = new ModelAndView("referent/refused");
         view.addObject("expired", expired);
+        if (expired) {
+            view.addObject("token", request.getRequestURI().replaceFirst("^.*/referent/handoffs/([^/]+).*$", "$1"));
+        }
         return view;
     }
 

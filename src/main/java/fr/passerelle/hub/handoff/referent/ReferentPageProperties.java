@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkValidity  how long a link opens its page
  * @param takeOverConfirmationValidity how long the link confirming a take-over, sent to the address typed on the
  *                      page, stays usable (once)
+ * @param linkRenewalInterval at most one new link per handoff within this interval, on request from an expired
+ *                      link's page
  */
 @ConfigurationProperties("passerelle.handoffs.referent-page")
 record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration linkValidity,
-                              Duration takeOverConfirmationValidity) {
+                              Duration takeOverConfirmationValidity, Duration linkRenewalInterval) {
 
     public ReferentPageProperties {
         publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080"
@@ -28,5 +30,6 @@ record ReferentPageProperties(String publicBaseUrl, String linkKey, Duration lin
         linkValidity = linkValidity == null ? Duration.ofDays(8) : linkValidity;
         takeOverConfirmationValidity = takeOverConfirmationValidity == null ? Duration.ofHours(48)
                 : takeOverConfirmationValidity;
+        linkRenewalInterval = linkRenewalInterval == null ? Duration.ofHours(1) : linkRenewalInterval;
     }
 }
