@@ -328,7 +328,8 @@ public class ReferentDesk {
                 default -> { }
             }
         }
-        if (lines.isEmpty() && pendingTakeOvers.waiting(handoff.id())) {
+        boolean tookOver = answers.stream().anyMatch(a -> a.action() == ReferentResponses.Action.TOOK_OVER);
+        if (!tookOver && pendingTakeOvers.waiting(handoff.id())) {
             lines.add("Prise de relais en attente : un lien de confirmation a été envoyé à l'adresse e-mail "
                     + "indiquée ; le relais sera pris quand cette personne l'aura ouvert et confirmé.");
         }
