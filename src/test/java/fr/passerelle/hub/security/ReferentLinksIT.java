@@ -191,10 +191,10 @@ class ReferentLinksIT extends SmtpHubTest {
 
         HttpResponse<String> gone = get("/referent/handoffs/" + expired, null);
         assertThat(gone.statusCode()).isEqualTo(410);
-        assertThat(gone.body()).contains("Recevoir un nouveau lien")
-                .doesNotContain(sent.person().lastName(), SOCIAL_WORKER_EMAIL, reference);
+        assertThat(gone.body()).contains("Recevoir un nouveau lien", "name=\"_csrf\"")
+                .doesNotContain(sent.person().lastName(), SOCIAL_WORKER_EMAIL, sent.handoffId(), reference);
 
-        HttpResponse<String> renewed = postForm("/referent/handoffs/" + expired + "/renew", "&email=" + typed);
+        HttpResponse<String> renewed = postForm("/referent/handoffs/" + expired, "&renew=1&email=" + typed);
         assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
         assertThat(renewed.body()).contains("Un nouveau lien vient d'être envoyé")
                 .doesNotContain(sent.person().lastName(), SOCIAL_WORKER_EMAIL);
@@ -207,14 +207,14 @@ class ReferentLinksIT extends SmtpHubTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(sent.person().lastName());
 
-        HttpResponse<String> again = postForm("/referent/handoffs/" + expired + "/renew", "");
+        HttpResponse<String> again = postForm("/referent/handoffs/" + expired, "&renew=1");
         assertThat(again.statusCode()).isEqualTo(429);
         assertThat(newLinksFor(reference)).hasSize(1);
 
         links.revokeAll(handoffId);
         jdbc.sql("update referent_link set issued_at = now() - interval '9 days' where handoff_id = :h")
                 .param("h", handoffId).update();
-        assertThat(postForm("/referent/handoffs/" + expired + "/renew", "").statusCode()).isEqualTo(404);
+        assertThat(postForm("/referent/handoffs/" + expired, "&renew=1").statusCode()).isEqualTo(404);
         assertThat(newLinksFor(reference)).hasSize(1);
     }
 

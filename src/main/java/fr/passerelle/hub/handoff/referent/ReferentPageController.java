@@ -55,14 +55,14 @@ class ReferentPageController {
 
     /**
      * An expired link asks for a new one, sent to the address on file; the answer says only that it was sent, or
-     * why not.
+     * why not. The form posts to the link itself: the page never repeats the token (which names the handoff).
      */
-    @PostMapping("/renew")
+    @PostMapping(params = "renew")
     ModelAndView renew(@PathVariable String token, HttpServletResponse response) {
         privateHeaders(response);
         ModelAndView view = new ModelAndView("referent/refused");
         view.addObject("expired", true);
-        view.addObject("token", token);
+        view.addObject("renewable", true);
         try {
             desk.renew(token);
             view.addObject("renewed", true);
@@ -74,16 +74,13 @@ class ReferentPageController {
     }
 
     @ExceptionHandler(LinkRefusedException.class)
-    ModelAndView refused(LinkRefusedException refused, HttpServletResponse response,
-                         jakarta.servlet.http.HttpServletRequest request) {
+    ModelAndView refused(LinkRefusedException refused, HttpServletResponse response) {
         privateHeaders(response);
         boolean expired = refused.why() == LinkRefusedException.Why.EXPIRED;
         response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
         ModelAndView view = new ModelAndView("referent/refused");
         view.addObject("expired", expired);
-        if (expired) {
-            view.addObject("token", request.getRequestURI().replaceFirst("^.*/referent/handoffs/([^/]+).*$", "$1"));
-        }
+        view.addObject("renewable", expired);
         return view;
     }
 
