@@ -26,7 +26,8 @@ class ReferentMails {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    ReferentMails(ObjectProvider<JavaMailSender> mail, @Value("${passerelle.handoffs.email.from:passerelle@localhost}") String from) {
+    ReferentMails(ObjectProvider<JavaMailSender> mail,
+                  @Value("${passerelle.handoffs.email.from:passerelle@localhost}") String from) {
         this.mail = mail;
         this.from = from;
     }
