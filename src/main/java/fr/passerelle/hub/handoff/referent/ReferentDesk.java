@@ -126,8 +126,15 @@ public class ReferentDesk {
             }
             // SECURITY: whoever holds the link could type any address and become the person's referent, so that
             // the next handoffs (and the person's data) reach them; only the owner of the address can confirm it.
+            if (toOperator(referent.email())) {
+                pendingTakeOvers.request(handoff.id(), referent, Instant.now(clock).plus(settings.linkValidity()),
+                        PendingTakeOvers.Awaits.OPERATOR);
+                log.info("Handoff {}: take-over waiting for an operator's approval", handoff.id());
+                return;
+            }
             Instant expiresAt = Instant.now(clock).plus(settings.takeOverConfirmationValidity());
-            String confirmation = pendingTakeOvers.request(handoff.id(), referent, expiresAt);
+            String confirmation = pendingTakeOvers.request(handoff.id(), referent, expiresAt,
+                    PendingTakeOvers.Awaits.CONFIRMATION);
             mails.sendConfirmation(referent.email(), reference(handoff),
                     settings.publicBaseUrl() + "/referent/takeovers/" + confirmation, expiresAt);
             log.info("Handoff {}: take-over waiting for the new referent's confirmation", handoff.id());
@@ -156,6 +163,34 @@ public class ReferentDesk {
             return new TakeOverConfirmation(reference(handoff), pending.referent().firstName(),
                     pending.referent().lastName(), pending.referent().structure());
         });
+    }
+
+    private boolean toOperator(String email) {
+        return switch (settings.takeOverApproval()) {
+            case EMAIL -> false;
+            case OPERATOR -> true;
+            case OPERATOR_OUTSIDE_DIRECTORY -> directory.referentByEmail(email).isEmpty();
+        };
+    }
+
+    /**
+     * An operator's decision on a take-over waiting for one: approved, it is applied like a confirmed one.
+     *
+     * @return false if no take-over waits for a decision by that id
+     */
+    public boolean decideTakeOver(UUID id, boolean approved, String operator) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<PendingTakeOvers.Pending> pending = pendingTakeOvers.decide(id, approved, operator);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            if (approved) {
+                Handoff handoff = outbox.find(pending.get().handoffId()).orElseThrow();
+                apply(handoff, taking(handoff), pending.get().referent());
+            }
+            log.info("Operator {} {} take-over {}", operator, approved ? "approved" : "refused", id);
+            return true;
+        }));
     }
 
     private record Taking(ReferentRole role, BeneficiaryRecord record) {
@@ -330,8 +365,8 @@ public class ReferentDesk {
         }
         boolean tookOver = answers.stream().anyMatch(a -> a.action() == ReferentResponses.Action.TOOK_OVER);
         if (!tookOver && pendingTakeOvers.waiting(handoff.id())) {
-            lines.add("Prise de relais en attente : un lien de confirmation a été envoyé à l'adresse e-mail "
-                    + "indiquée ; le relais sera pris quand cette personne l'aura ouvert et confirmé.");
+            lines.add("Prise de relais en attente de confirmation (par un lien envoyé à l'adresse e-mail indiquée, "
+                    + "ou par l'équipe de Passerelle) : le relais sera pris une fois confirmé.");
         }
         if (lines.isEmpty() && handoff.status() == HandoffStatus.ACKNOWLEDGED) {
             lines.add("Réception déjà accusée le " + when(handoff.acknowledgedAt()) + ".");
