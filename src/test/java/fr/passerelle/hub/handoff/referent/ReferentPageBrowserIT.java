@@ -87,7 +87,7 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("DELIVERED");
         open(awaitTakeOverConfirmationPath("s.marchand@essonne.example.fr"));
         browser.findElement(By.id("confirm-take-over")).click();
-        assertThat(browser.findElement(By.id("confirmed")).getText()).contains("confirmée");
+        assertThat(text("confirmed")).contains("confirmée");
 
         open(path);
         assertThat(text("answer")).contains("Relais pris");
