@@ -39,12 +39,16 @@ public class ReferentLinks {
         return issue(handoff, Instant.now(clock).plus(settings.linkValidity()));
     }
 
+    /**
+     * Issued within the same second as an earlier link of the handoff, the token is that link's: its row then says
+     * it was issued again now (renewals are counted by {@code issued_at}); a revoked one stays revoked.
+     */
     public Issued issue(Handoff handoff, Instant expiresAt) {
         String token = ReferentLinkToken.sign(key, handoff.id(), handoff.recipientKey(), expiresAt);
         jdbc.sql("""
                         insert into referent_link (token_digest, handoff_id, recipient_key, expires_at)
                         values (:digest, :handoff, :recipient, :expires)
-                        on conflict (token_digest) do nothing
+                        on conflict (token_digest) do update set issued_at = now()
                         """)
                 .param("digest", ReferentLinkToken.digest(token)).param("handoff", handoff.id())
                 .param("recipient", handoff.recipientKey()).param("expires", Timestamp.from(expiresAt))
