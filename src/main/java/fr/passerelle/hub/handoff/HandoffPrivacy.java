@@ -50,6 +50,12 @@ public class HandoffPrivacy {
                         update referent_link set revoked_at = coalesce(revoked_at, now())
                         where handoff_id in (select id from handoff where beneficiary_id = any(:b))
                         """).param("b", rows).update();
+        // A take-over still waiting for confirmation is dropped with the links that asked for it.
+        jdbc.sql("""
+                        update referent_takeover set expires_at = now()
+                        where handoff_id in (select id from handoff where beneficiary_id = any(:b))
+                          and confirmed_at is null and refused_at is null
+                        """).param("b", rows).update();
         jdbc.sql("""
                         update referent_response set reason = null
                         where handoff_id in (select id from handoff where beneficiary_id = any(:b))

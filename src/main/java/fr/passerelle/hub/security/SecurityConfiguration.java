@@ -106,6 +106,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
                         // SECURITY: the referent page's signed, expiring link is its credential (handoff/referent).
                         .requestMatchers("/referent/handoffs/**").permitAll()
+                        // SECURITY: likewise a take-over's single-use confirmation link, sent to the new referent.
+                        .requestMatchers("/referent/takeovers/**").permitAll()
                         // Console roles (docs/operations.md): VIEWER reads metadata, OPERATOR also replays and
                         // reviews, ADMIN also reads raw payloads and starts or stops routes.
                         .requestMatchers("/console/journal/messages/*/payload").hasRole("ADMIN")

@@ -29,6 +29,8 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
     public static final String PUBLIC_BASE_URL = "https://passerelle.test";
     protected static final String SOCIAL_WORKER_EMAIL = "laure.tissier@essonne.example.fr";
     private static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "(/referent/handoffs/[A-Za-z0-9._-]+)");
+    private static final Pattern TAKE_OVER_LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL)
+            + "(/referent/takeovers/[A-Za-z0-9_-]+)");
     private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final int SMTP_PORT = FreePorts.next();
     private static GreenMail smtp = startSmtp();
@@ -86,6 +88,26 @@ public abstract class SmtpHubTest extends HubIntegrationTest {
     protected static MimeMessage awaitMail(String handoffId) {
         await().atMost(Duration.ofSeconds(15)).until(() -> mailsFor(handoffId).size() == 1);
         return mailsFor(handoffId).get(0);
+    }
+
+    /** The e-mails received by one address, whatever they are about. */
+    protected static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp().getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
+                        .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The path of the take-over confirmation link in the only e-mail the address received. */
+    protected static String awaitTakeOverConfirmationPath(String address) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsTo(address).size() == 1);
+        Matcher matcher = TAKE_OVER_LINK.matcher(body(mailsTo(address).get(0)));
+        assertThat(matcher.find()).as("a take-over confirmation link in the e-mail").isTrue();
+        return matcher.group(1);
     }
 
     protected static String body(MimeMessage message) {

@@ -10,7 +10,9 @@ import fr.passerelle.hub.canonical.ReferentRole;
 import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.handoff.Handoff;
+import fr.passerelle.hub.handoff.HandoffOutbox;
 import fr.passerelle.hub.handoff.HandoffStatus;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -51,10 +53,17 @@ public class ReferentDesk {
     private final ReferentDirectory directory;
     private final HandoffSenders senders;
     private final TransactionTemplate transactions;
+    private final PendingTakeOvers pendingTakeOvers;
+    private final ReferentMails mails;
+    private final HandoffOutbox outbox;
+    private final ReferentPageProperties settings;
+    private final Clock clock;
 
     public ReferentDesk(ReferentLinks links, ReferentResponses responses, DeclinedHandoffs declined,
                         BeneficiaryRecords records, BeneficiaryStore store, RecordAccessAudit audit,
-                        ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions) {
+                        ReferentDirectory directory, HandoffSenders senders, TransactionTemplate transactions,
+                        PendingTakeOvers pendingTakeOvers, ReferentMails mails, HandoffOutbox outbox,
+                        ReferentPageProperties settings, Clock clock) {
         this.links = links;
         this.responses = responses;
         this.declined = declined;
@@ -64,6 +73,11 @@ public class ReferentDesk {
         this.directory = directory;
         this.senders = senders;
         this.transactions = transactions;
+        this.pendingTakeOvers = pendingTakeOvers;
+        this.mails = mails;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public ReferentPage view(String token) {
@@ -96,30 +110,136 @@ public class ReferentDesk {
 
     /**
      * Acknowledges and records the referent as the person's active referent of the handoff's role, ending the
-     * previous one of that role. A structure's handoff asks who takes over: name and professional e-mail, by which
-     * the next handoffs reach them.
+     * previous one of that role. A link sent to a named referent applies at once: its holder is the address on file.
+     * A structure's handoff asks who takes over: name and professional e-mail, by which the next handoffs reach
+     * them; that take-over waits until the new address confirms it ({@link #confirmTakeOver}).
      */
     public void takeOver(String token, String firstName, String lastName, String email, String phone) {
         transactions.executeWithoutResult(status -> {
             Handoff handoff = links.open(token);
-            if (handoff.status() == HandoffStatus.DECLINED) {
-                throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
-            }
-            ReferentRole role = roleOf(handoff.recipientRole())
-                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne se prend pas en relais : "
-                            + "accusez-en réception, ou refusez-le."));
-            BeneficiaryRecord record = record(handoff)
-                    .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne concerne aucune personne."));
-            ReferentContact referent = referent(handoff, record, role, firstName, lastName, email, phone);
-            if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
-                responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
-            }
-            if (tookOver(handoff.id())) {
+            Taking taking = taking(handoff);
+            ReferentContact referent = referent(handoff, taking.record(), taking.role(), firstName, lastName, email,
+                    phone);
+            if (handoff.recipientKey().startsWith("referent:")) {
+                apply(handoff, taking, referent);
                 return;
             }
-            store.assignReferent(record.id(), role, referent, handoff.recipientPartnerId(), null);
-            responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
-            log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), role, record.id());
+            // SECURITY: whoever holds the link could type any address and become the person's referent, so that
+            // the next handoffs (and the person's data) reach them; only the owner of the address can confirm it.
+            if (toOperator(referent.email())) {
+                pendingTakeOvers.request(handoff.id(), referent, Instant.now(clock).plus(settings.linkValidity()),
+                        PendingTakeOvers.Awaits.OPERATOR);
+                log.info("Handoff {}: take-over waiting for an operator's approval", handoff.id());
+                return;
+            }
+            Instant expiresAt = Instant.now(clock).plus(settings.takeOverConfirmationValidity());
+            String confirmation = pendingTakeOvers.request(handoff.id(), referent, expiresAt,
+                    PendingTakeOvers.Awaits.CONFIRMATION);
+            mails.sendConfirmation(referent.email(), reference(handoff),
+                    settings.publicBaseUrl() + "/referent/takeovers/" + confirmation, expiresAt);
+            log.info("Handoff {}: take-over waiting for the new referent's confirmation", handoff.id());
+        });
+    }
+
+    /** What a take-over confirmation link shows before it is used: the handoff's reference and who takes over. */
+    public record TakeOverConfirmation(String reference, String firstName, String lastName, String structure) {
+    }
+
+    public TakeOverConfirmation takeOverToConfirm(String confirmation) {
+        PendingTakeOvers.Pending pending = pendingTakeOvers.peek(confirmation);
+        Handoff handoff = outbox.find(pending.handoffId())
+                .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+        return new TakeOverConfirmation(reference(handoff), pending.referent().firstName(),
+                pending.referent().lastName(), pending.referent().structure());
+    }
+
+    /** Applies a pending take-over; the confirmation link is used up, whether or not someone else took over first. */
+    public TakeOverConfirmation confirmTakeOver(String confirmation) {
+        return transactions.execute(status -> {
+            PendingTakeOvers.Pending pending = pendingTakeOvers.use(confirmation);
+            Handoff handoff = outbox.find(pending.handoffId())
+                    .orElseThrow(() -> new LinkRefusedException(LinkRefusedException.Why.UNKNOWN));
+            apply(handoff, taking(handoff), pending.referent());
+            return new TakeOverConfirmation(reference(handoff), pending.referent().firstName(),
+                    pending.referent().lastName(), pending.referent().structure());
+        });
+    }
+
+    private boolean toOperator(String email) {
+        return switch (settings.takeOverApproval()) {
+            case EMAIL -> false;
+            case OPERATOR -> true;
+            case OPERATOR_OUTSIDE_DIRECTORY -> directory.referentByEmail(email).isEmpty();
+        };
+    }
+
+    /**
+     * An operator's decision on a take-over waiting for one: approved, it is applied like a confirmed one.
+     *
+     * @return false if no take-over waits for a decision by that id
+     */
+    public boolean decideTakeOver(UUID id, boolean approved, String operator) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            Optional<PendingTakeOvers.Pending> pending = pendingTakeOvers.decide(id, approved, operator);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            if (approved) {
+                Handoff handoff = outbox.find(pending.get().handoffId()).orElseThrow();
+                apply(handoff, taking(handoff), pending.get().referent());
+            }
+            log.info("Operator {} {} take-over {}", operator, approved ? "approved" : "refused", id);
+            return true;
+        }));
+    }
+
+    private record Taking(ReferentRole role, BeneficiaryRecord record) {
+    }
+
+    private Taking taking(Handoff handoff) {
+        if (handoff.status() == HandoffStatus.DECLINED) {
+            throw new ReferentActionException(409, "Vous avez déjà refusé ce relais.");
+        }
+        ReferentRole role = roleOf(handoff.recipientRole())
+                .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne se prend pas en relais : "
+                        + "accusez-en réception, ou refusez-le."));
+        BeneficiaryRecord record = record(handoff)
+                .orElseThrow(() -> new ReferentActionException(409, "Ce transfert ne concerne aucune personne."));
+        return new Taking(role, record);
+    }
+
+    private void apply(Handoff handoff, Taking taking, ReferentContact referent) {
+        if (responses.acknowledge(handoff.id(), handoff.recipientKey())) {
+            responses.record(handoff.id(), ReferentResponses.Action.ACKNOWLEDGED, handoff.recipientKey(), null);
+        }
+        if (tookOver(handoff.id())) {
+            return;
+        }
+        store.assignReferent(taking.record().id(), taking.role(), referent, handoff.recipientPartnerId(), null);
+        responses.record(handoff.id(), ReferentResponses.Action.TOOK_OVER, handoff.recipientKey(), null);
+        log.info("Handoff {}: the recipient took over as {} of beneficiary {}", handoff.id(), taking.role(),
+                taking.record().id());
+    }
+
+    /**
+     * Sends a fresh link for the handoff of an expired one. SECURITY: only to the address the handoff was sent to,
+     * never one typed on the page; at most one per handoff per {@code link-renewal-interval}, so the page cannot be
+     * used to flood a mailbox; the expired page shows nothing of the handoff.
+     */
+    public void renew(String token) {
+        transactions.executeWithoutResult(status -> {
+            Handoff handoff = links.openExpired(token);
+            if (handoff.recipientEmail() == null || handoff.recipientEmail().isBlank()) {
+                throw new ReferentActionException(409, "Aucune adresse e-mail n'est connue pour cette demande : "
+                        + "contactez la structure qui vous l'a adressée.");
+            }
+            if (!links.renewable(handoff.id(), settings.linkRenewalInterval())) {
+                throw new ReferentActionException(429, "Un nouveau lien a déjà été envoyé récemment pour cette "
+                        + "demande. Consultez votre messagerie, ou réessayez plus tard.");
+            }
+            ReferentLinks.Issued fresh = links.issue(handoff);
+            mails.sendNewLink(handoff.recipientEmail(), reference(handoff), fresh.url(), fresh.expiresAt());
+            log.info("Handoff {}: a new referent link was sent to the address on file", handoff.id());
         });
     }
 
@@ -242,6 +362,11 @@ public class ReferentDesk {
                         + " ») : la demande a été transmise pour être confiée à quelqu'un d'autre.");
                 default -> { }
             }
+        }
+        boolean tookOver = answers.stream().anyMatch(a -> a.action() == ReferentResponses.Action.TOOK_OVER);
+        if (!tookOver && pendingTakeOvers.waiting(handoff.id())) {
+            lines.add("Prise de relais en attente de confirmation (par un lien envoyé à l'adresse e-mail indiquée, "
+                    + "ou par l'équipe de Passerelle) : le relais sera pris une fois confirmé.");
         }
         if (lines.isEmpty() && handoff.status() == HandoffStatus.ACKNOWLEDGED) {
             lines.add("Réception déjà accusée le " + when(handoff.acknowledgedAt()) + ".");

@@ -53,6 +53,26 @@ class ReferentPageController {
         return "redirect:/referent/handoffs/" + token;
     }
 
+    /**
+     * An expired link asks for a new one, sent to the address on file; the answer says only that it was sent, or
+     * why not. The form posts to the link itself: the page never repeats the token (which names the handoff).
+     */
+    @PostMapping(params = "renew")
+    ModelAndView renew(@PathVariable String token, HttpServletResponse response) {
+        privateHeaders(response);
+        ModelAndView view = new ModelAndView("referent/refused");
+        view.addObject("expired", true);
+        view.addObject("renewable", true);
+        try {
+            desk.renew(token);
+            view.addObject("renewed", true);
+        } catch (ReferentActionException refused) {
+            response.setStatus(refused.status());
+            view.addObject("renewError", refused.getMessage());
+        }
+        return view;
+    }
+
     @ExceptionHandler(LinkRefusedException.class)
     ModelAndView refused(LinkRefusedException refused, HttpServletResponse response) {
         privateHeaders(response);
@@ -60,6 +80,7 @@ class ReferentPageController {
         response.setStatus(expired ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
         ModelAndView view = new ModelAndView("referent/refused");
         view.addObject("expired", expired);
+        view.addObject("renewable", expired);
         return view;
     }
 

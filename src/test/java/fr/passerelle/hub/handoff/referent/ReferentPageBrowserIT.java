@@ -82,6 +82,14 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         browser.findElement(By.id("phone")).sendKeys("01 69 00 00 00");
         browser.findElement(By.id("take-over")).click();
 
+        // SECURITY: the typed address must confirm before anything changes.
+        assertThat(text("answer")).contains("en attente");
+        assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("DELIVERED");
+        open(awaitTakeOverConfirmationPath("s.marchand@essonne.example.fr"));
+        browser.findElement(By.id("confirm-take-over")).click();
+        assertThat(text("confirmed")).contains("confirmée");
+
+        open(path);
         assertThat(text("answer")).contains("Relais pris");
         assertThat(browser.findElements(By.id("take-over"))).isEmpty();
         assertThat(handoffsOf(person.id()).withRule("barrier-social").get("status").asText()).isEqualTo("ACKNOWLEDGED");
@@ -97,12 +105,12 @@ class ReferentPageBrowserIT extends SmtpHubTest {
         assertThat(socialWorkers.get(1).get("until")).isNull();
 
         // Answered, the handoff is closed: the page reloaded says what was answered and shows nobody, so only the
-        // first view read the record.
+        // two views while it was open (the first, and the one after asking to take over) read the record.
         open(path);
         assertThat(text("answer")).contains("Réception accusée").contains("Relais pris");
         assertThat(browser.findElements(By.id("person"))).isEmpty();
         assertThat(jdbc.sql("select count(*) from record_access where beneficiary_id = :b and accessor_kind = 'REFERENT'")
-                .param("b", beneficiary).query(Integer.class).single()).isEqualTo(1);
+                .param("b", beneficiary).query(Integer.class).single()).isEqualTo(2);
         log.info("browser test aSocialServiceOpensTheLinkOnAPhoneSeesTheContextAndTakesOver: {} ms",
                 (System.nanoTime() - start) / 1_000_000);
     }
