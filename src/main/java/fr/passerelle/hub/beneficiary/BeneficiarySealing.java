@@ -33,24 +33,19 @@ class BeneficiarySealing implements Resealable {
     public int resealWithCurrentKey() {
         byte[] prefix = protector.currentKeyPrefix();
         int total = 0;
-        while (true) {
-            Integer done = transactions.execute(status -> {
-                List<Row> rows = jdbc.sql("""
-                                select id, nir_sealed from beneficiary
-                                where nir_sealed is not null and substring(nir_sealed from 1 for :n) <> :prefix
-                                limit :batch for update""")
-                        .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
-                        .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getBytes("nir_sealed"))).list();
-                rows.forEach(row -> jdbc.sql("update beneficiary set nir_sealed = :sealed where id = :id")
-                        .param("sealed", protector.reseal(row.sealed(), BeneficiaryStore.nirBinding(row.id())))
-                        .param("id", row.id()).update());
-                return rows.size();
-            });
-            total += done;
-            if (done < BATCH) {
-                return total;
-            }
-        }
+        total += Resealable.inBatches(transactions, BATCH, status -> {
+            List<Row> rows = jdbc.sql("""
+                            select id, nir_sealed from beneficiary
+                            where nir_sealed is not null and substring(nir_sealed from 1 for :n) <> :prefix
+                            limit :batch for update""")
+                    .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
+                    .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getBytes("nir_sealed"))).list();
+            rows.forEach(row -> jdbc.sql("update beneficiary set nir_sealed = :sealed where id = :id")
+                    .param("sealed", protector.reseal(row.sealed(), BeneficiaryStore.nirBinding(row.id())))
+                    .param("id", row.id()).update());
+            return rows.size();
+        });
+        return total;
     }
 
     private record Row(UUID id, byte[] sealed) {

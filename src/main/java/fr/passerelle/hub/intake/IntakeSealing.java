@@ -42,47 +42,37 @@ class IntakeSealing implements Resealable {
     private int byId(String table, String column) {
         byte[] prefix = protector.currentKeyPrefix();
         int total = 0;
-        while (true) {
-            Integer done = transactions.execute(status -> {
-                List<Row> rows = jdbc.sql("select id, " + column + " as sealed from " + table + " where " + column
-                                + " is not null and substring(" + column + " from 1 for :n) <> :prefix limit :batch for update")
-                        .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
-                        .query((rs, n) -> new Row(rs.getObject("id", UUID.class), 0, rs.getBytes("sealed"))).list();
-                rows.forEach(row -> jdbc.sql("update " + table + " set " + column + " = :sealed where id = :id")
-                        .param("sealed", protector.reseal(row.sealed(), "")).param("id", row.id()).update());
-                return rows.size();
-            });
-            total += done;
-            if (done < BATCH) {
-                return total;
-            }
-        }
+        total += Resealable.inBatches(transactions, BATCH, status -> {
+            List<Row> rows = jdbc.sql("select id, " + column + " as sealed from " + table + " where " + column
+                            + " is not null and substring(" + column + " from 1 for :n) <> :prefix limit :batch for update")
+                    .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
+                    .query((rs, n) -> new Row(rs.getObject("id", UUID.class), 0, rs.getBytes("sealed"))).list();
+            rows.forEach(row -> jdbc.sql("update " + table + " set " + column + " = :sealed where id = :id")
+                    .param("sealed", protector.reseal(row.sealed(), "")).param("id", row.id()).update());
+            return rows.size();
+        });
+        return total;
     }
 
     private int records() {
         byte[] prefix = protector.currentKeyPrefix();
         int total = 0;
-        while (true) {
-            Integer done = transactions.execute(status -> {
-                List<Row> rows = jdbc.sql("""
-                                select inbound_file_id, position, cells_sealed from inbound_record
-                                where cells_sealed is not null and substring(cells_sealed from 1 for :n) <> :prefix
-                                limit :batch for update""")
-                        .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
-                        .query((rs, n) -> new Row(rs.getObject("inbound_file_id", UUID.class), rs.getInt("position"),
-                                rs.getBytes("cells_sealed"))).list();
-                rows.forEach(row -> jdbc.sql("""
-                                update inbound_record set cells_sealed = :sealed
-                                where inbound_file_id = :id and position = :position""")
-                        .param("sealed", protector.reseal(row.sealed(), "")).param("id", row.id())
-                        .param("position", row.position()).update());
-                return rows.size();
-            });
-            total += done;
-            if (done < BATCH) {
-                return total;
-            }
-        }
+        total += Resealable.inBatches(transactions, BATCH, status -> {
+            List<Row> rows = jdbc.sql("""
+                            select inbound_file_id, position, cells_sealed from inbound_record
+                            where cells_sealed is not null and substring(cells_sealed from 1 for :n) <> :prefix
+                            limit :batch for update""")
+                    .param("n", prefix.length).param("prefix", prefix).param("batch", BATCH)
+                    .query((rs, n) -> new Row(rs.getObject("inbound_file_id", UUID.class), rs.getInt("position"),
+                            rs.getBytes("cells_sealed"))).list();
+            rows.forEach(row -> jdbc.sql("""
+                            update inbound_record set cells_sealed = :sealed
+                            where inbound_file_id = :id and position = :position""")
+                    .param("sealed", protector.reseal(row.sealed(), "")).param("id", row.id())
+                    .param("position", row.position()).update());
+            return rows.size();
+        });
+        return total;
     }
 
     private record Row(UUID id, int position, byte[] sealed) {
