@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 class AlertConditions {
 
     /** Camel's checks are watched one by one (route:…, consumer:…), not through their aggregate component. */
-    private static final String CAMEL_COMPONENT = "camelHealth";
+    private static final String CAMEL_COMPONENT = "camelRoutes";
 
     private final CamelContext camel;
     private final HealthEndpoint health;

@@ -15,9 +15,11 @@ import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
 import fr.passerelle.hub.testsupport.PartnerSamples;
 import fr.passerelle.hub.testsupport.PartnerSftpClient;
+import fr.passerelle.hub.testsupport.PublishedContract;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -103,6 +105,12 @@ class AlertsIT extends HubIntegrationTest {
                 Optional::isPresent).orElseThrow();
         assertThat(opened.get("kind").asText()).isEqualTo("ROUTE_DOWN");
         String alertId = opened.get("alertId").asText();
+        // A partner's server away is an optional peer broken: a degraded component, the hub still takes traffic.
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health")).GET()).statusCode()).isEqualTo(200);
+        JsonNode camelRoutes = Json.read(getAsOperator("/actuator/health").body()).path("components").path("camelRoutes");
+        assertThat(camelRoutes.path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(camelRoutes.path("details").path("consumer:ft-91-sftp-pull").asText()).isEqualTo("DOWN");
         // Still down through several more looks: still that one alert, not repeated.
         await().atMost(Duration.ofSeconds(10)).until(() -> lastSeenAfterOpening(alertId).compareTo(Duration.ofSeconds(1)) > 0);
         assertThat(alertsAbout("consumer:ft-91-sftp-pull")).isEqualTo(1);
@@ -116,6 +124,9 @@ class AlertsIT extends HubIntegrationTest {
         assertThat(webhookChanges(alertId)).containsExactly("OPENED", "RESOLVED");
         synchronized (WEBHOOK) {
             assertThat(WEBHOOK).allMatch(Delivery::signedRight);
+            // As the API's description publishes it (webhooks: alert).
+            WEBHOOK.forEach(delivery -> assertThat(PublishedContract.violations(
+                    "/components/schemas/AlertNotification", delivery.body())).isEmpty());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> mailsAbout("consumer:ft-91-sftp-pull").size() == 2);
         assertThat(mailsAbout("consumer:ft-91-sftp-pull")).anyMatch(subject -> subject.contains("ouverte"))

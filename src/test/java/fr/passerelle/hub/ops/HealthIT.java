@@ -37,7 +37,7 @@ class HealthIT extends HubIntegrationTest {
 
         JsonNode components = Json.read(getAsOperator("/actuator/health/readiness").body()).path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("camelHealth").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("camel").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("sftp").path("status").asText()).isEqualTo("UP");
         assertThat(components.has("mail")).isFalse();
     }
