@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,14 @@ public class ReferentDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    /** A professional written or found unchanged this recently is not looked up again (see saveReferent). */
+    private static final Duration SEEN_FOR = Duration.ofHours(1);
+    private static final int MAX_SEEN = 10_000;
 
     private final JdbcClient jdbc;
     private final Communes communes;
     private volatile Cached cached;
+    private final Map<SeenReferent, Long> recentlySeen = new ConcurrentHashMap<>();
 
     public ReferentDirectory(JdbcClient jdbc, Communes communes) {
         this.jdbc = jdbc;
@@ -158,7 +163,10 @@ public class ReferentDirectory {
         if (email == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from directory_referent where lower(email) = lower(:email)")
+        // One row per role: the one seen last speaks for the professional.
+        return jdbc.sql("""
+                        select * from directory_referent where lower(email) = lower(:email)
+                        order by last_seen_at desc, id desc limit 1""")
                 .param("email", email).query((rs, n) -> referent(rs)).optional();
     }
 
@@ -212,7 +220,14 @@ public class ReferentDirectory {
         }
         // One professional is named by thousands of referrals (a France Travail agency's counselor, a whole nightly
         // extract): refreshing their row each time locked it until the referral's transaction ended, so intakes
-        // naming them waited for each other. Nothing new and seen within the hour: nothing written, nothing locked.
+        // naming them waited for each other. Nothing new and seen within the hour: nothing written, nothing locked,
+        // and when this instance wrote or checked the very same values within the hour, nothing read either.
+        SeenReferent seen = new SeenReferent(structureId, role, firstName, lastName, email.toLowerCase(Locale.ROOT),
+                phone);
+        Long seenAt = recentlySeen.get(seen);
+        if (seenAt != null && System.nanoTime() - seenAt < SEEN_FOR.toNanos()) {
+            return;
+        }
         boolean known = jdbc.sql("""
                         select exists (select 1 from directory_referent
                             where lower(email) = lower(:email) and role = :role
@@ -226,14 +241,15 @@ public class ReferentDirectory {
                 .param("last", lastName).param("email", email).param("phone", phone)
                 .query(Boolean.class).single();
         if (known) {
+            remember(seen, System.nanoTime());
             return;
         }
+        long writtenAt = System.nanoTime();
         jdbc.sql("""
                         insert into directory_referent (structure_id, role, first_name, last_name, email, phone, source)
                         values (:structure, :role, :first, :last, :email, :phone, :source)
-                        on conflict (lower(email)) do update set
+                        on conflict (lower(email), role) do update set
                             structure_id = coalesce(excluded.structure_id, directory_referent.structure_id),
-                            role = excluded.role,
                             first_name = coalesce(excluded.first_name, directory_referent.first_name),
                             last_name = coalesce(excluded.last_name, directory_referent.last_name),
                             phone = coalesce(excluded.phone, directory_referent.phone),
@@ -242,6 +258,28 @@ public class ReferentDirectory {
                 .param("structure", structureId).param("role", role).param("first", firstName)
                 .param("last", lastName).param("email", email).param("phone", phone).param("source", source)
                 .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember(seen, writtenAt);
+                }
+            });
+        } else {
+            remember(seen, writtenAt);
+        }
+    }
+
+    /** The values of a professional as one referral names them. */
+    private record SeenReferent(String structureId, String role, String firstName, String lastName, String email,
+                                String phone) {
+    }
+
+    private void remember(SeenReferent seen, long at) {
+        if (recentlySeen.size() >= MAX_SEEN) {
+            recentlySeen.clear();
+        }
+        recentlySeen.put(seen, at);
     }
 
     private static Structure structure(ResultSet rs, List<Coverage> coverage) throws SQLException {

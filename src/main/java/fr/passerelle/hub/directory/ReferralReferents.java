@@ -1,8 +1,7 @@
 package fr.passerelle.hub.directory;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
-import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
-import fr.passerelle.hub.referral.ReferralAccepted;
+import fr.passerelle.hub.beneficiary.ReferralOnRecord;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,21 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReferralReferents {
 
-    private final BeneficiaryRecords records;
     private final ReferentDirectory directory;
 
-    public ReferralReferents(BeneficiaryRecords records, ReferentDirectory directory) {
-        this.records = records;
+    public ReferralReferents(ReferentDirectory directory) {
         this.directory = directory;
     }
 
     @EventListener
     @Order(0)
-    public void on(ReferralAccepted accepted) {
-        if (accepted.beneficiaryId() == null) {
-            return;
-        }
-        records.find(accepted.beneficiaryId()).ifPresent(record -> {
+    public void on(ReferralOnRecord accepted) {
+        BeneficiaryRecord record = accepted.record();
+        if (record != null) {
             // Always in the same order (by e-mail): two referrals naming the same professionals, accepted at the
             // same moment, then wait for each other instead of deadlocking.
             List<BeneficiaryRecord.Referent> referents = record.referents().stream()
@@ -45,6 +40,6 @@ class ReferralReferents {
                 directory.saveReferent(structureId, referent.role().name(), contact.firstName(), contact.lastName(),
                         contact.email(), contact.phone(), "REFERRAL");
             }
-        });
+        }
     }
 }

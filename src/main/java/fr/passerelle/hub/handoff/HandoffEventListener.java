@@ -2,6 +2,7 @@ package fr.passerelle.hub.handoff;
 
 import fr.passerelle.hub.beneficiary.BeneficiaryRecord;
 import fr.passerelle.hub.beneficiary.BeneficiaryRecords;
+import fr.passerelle.hub.beneficiary.ReferralOnRecord;
 import fr.passerelle.hub.handoff.rules.RuleEvaluator;
 import fr.passerelle.hub.handoff.rules.Recipient;
 import fr.passerelle.hub.handoff.rules.RoutingDecision;
@@ -64,9 +65,9 @@ class HandoffEventListener {
 
     @EventListener
     @Order(10)
-    public void on(ReferralAccepted accepted) {
-        BeneficiaryRecord record = accepted.beneficiaryId() == null ? null
-                : records.find(accepted.beneficiaryId()).orElse(null);
+    public void on(ReferralOnRecord onRecord) {
+        ReferralAccepted accepted = onRecord.referral();
+        BeneficiaryRecord record = onRecord.record();
         Map<String, String> placeholders = new HashMap<>();
         placeholders.put("referralId", accepted.referralId().toString());
         placeholders.put("partner", partnerName(accepted.partnerId()));

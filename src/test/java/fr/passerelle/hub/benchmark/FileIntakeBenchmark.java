@@ -9,6 +9,9 @@ import fr.passerelle.hub.testsupport.PartnerSftpClient;
 import fr.passerelle.hub.testsupport.StandaloneHub;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -128,6 +131,20 @@ class FileIntakeBenchmark {
                 .query().listOfRows()
                 .forEach(row -> BenchmarkReport.line("    %8s calls %8s ms %7s ms/call %8s rows  %s".formatted(
                         row.get("calls"), row.get("total"), row.get("mean"), row.get("rows"), row.get("query"))));
+        // Every statement by number of calls, for the round trips a row costs: beside the report, not in it.
+        StringBuilder byCalls = new StringBuilder();
+        jdbc.sql("""
+                        select calls, round(total_exec_time::numeric, 0) as total,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 200) as query
+                        from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc""")
+                .query().listOfRows()
+                .forEach(row -> byCalls.append("%8s calls %8s ms  %s%n".formatted(row.get("calls"), row.get("total"),
+                        row.get("query"))));
+        try {
+            Files.writeString(Path.of("target", "benchmarks", "FileIntakeBenchmark-statements.txt"), byCalls);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, Object> totals = jdbc.sql("""
                 select sum(calls) as calls, round(sum(total_exec_time)::numeric, 0) as total
                 from pg_stat_statements where query not like '%pg_stat_statements%'""").query().singleRow();
