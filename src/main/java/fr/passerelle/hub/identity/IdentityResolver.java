@@ -11,8 +11,10 @@ import fr.passerelle.hub.referral.ReferralStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -66,11 +68,13 @@ public class IdentityResolver {
         PersonVariant incoming = PersonVariant.of(referral);
         List<PartnerIdentifier> identifiers = identifiers(partner, referral);
         locks.lock(decisionKeys(incoming, identifiers));
+        Evidence evidence = new Evidence(incoming);
         Optional<Resolution> sure = beneficiaries.findByIdentifier(identifiers.get(0))
                 .map(id -> new Resolution(id, "MATCHED", "PARTNER_RECORD_KEY", null))
-                .or(() -> deterministic(incoming));
+                .or(() -> deterministic(evidence));
         Resolution resolution;
         List<Scored> ranked = List.of();
+        boolean created = false;
         if (sure.isPresent()) {
             resolution = sure.get();
         } else {
@@ -83,10 +87,14 @@ public class IdentityResolver {
             } else {
                 boolean review = best != null && best >= properties.reviewThreshold();
                 resolution = new Resolution(beneficiaries.create(referral), review ? "NEW_IN_REVIEW" : "NEW", "NONE", best);
+                created = true;
             }
         }
-        resolution = resolution.on(beneficiaries.lockCurrent(resolution.beneficiaryId()));
-        attach(partner, referral, referralId, identifiers, resolution);
+        // A record created by this very decision is active, unmerged and already locked by its insert.
+        if (!created) {
+            resolution = resolution.on(beneficiaries.lockCurrent(resolution.beneficiaryId()));
+        }
+        attach(partner, referral, referralId, identifiers, resolution, created);
         if ("NEW_IN_REVIEW".equals(resolution.outcome())) {
             for (Scored candidate : ranked) {
                 if (candidate == ranked.get(0) || candidate.score().value() >= properties.autoMergeThreshold()) {
@@ -94,7 +102,7 @@ public class IdentityResolver {
                 }
             }
         }
-        mergeRevealed(resolution.beneficiaryId(), incoming);
+        mergeRevealed(resolution.beneficiaryId(), evidence);
         return resolution;
     }
 
@@ -120,17 +128,18 @@ public class IdentityResolver {
      * order, the referral would have joined them; the records are merged (an operator can undo it), unless an
      * operator already declared them distinct.
      */
-    private void mergeRevealed(UUID beneficiaryId, PersonVariant incoming) {
+    private void mergeRevealed(UUID beneficiaryId, Evidence evidence) {
+        PersonVariant incoming = evidence.incoming;
         Set<UUID> revealed = new LinkedHashSet<>();
         if (incoming.nir() != null) {
-            beneficiaries.findByNir(incoming.nir()).stream()
-                    .filter(other -> !other.equals(beneficiaryId) && nirHolderAgrees(other, incoming))
+            evidence.nirHolders().stream()
+                    .filter(other -> !other.equals(beneficiaryId) && nirHolderAgrees(other, evidence))
                     .forEach(revealed::add);
         }
         if (incoming.franceTravailId() != null) {
-            beneficiaries.findByIdentifier(RecordKeys.franceTravailId(incoming.franceTravailId()))
+            evidence.franceTravailHolder()
                     .filter(other -> !other.equals(beneficiaryId)
-                            && anyVariant(other, v -> Objects.equals(v.birthDate(), incoming.birthDate())))
+                            && evidence.anyVariant(other, v -> Objects.equals(v.birthDate(), incoming.birthDate())))
                     .ifPresent(revealed::add);
         }
         for (UUID other : revealed) {
@@ -141,9 +150,9 @@ public class IdentityResolver {
     }
 
     private void attach(Partner partner, CanonicalReferral referral, UUID referralId, List<PartnerIdentifier> identifiers,
-                        Resolution resolution) {
+                        Resolution resolution, boolean created) {
         UUID beneficiaryId = resolution.beneficiaryId();
-        List<String> partnersBefore = List.copyOf(beneficiaries.partnersOf(beneficiaryId));
+        List<String> partnersBefore = created ? List.of() : List.copyOf(beneficiaries.partnersOf(beneficiaryId));
         referrals.linkBeneficiary(referralId, beneficiaryId);
         beneficiaries.addIdentifiers(beneficiaryId, identifiers, referralId);
         beneficiaries.addBarriers(beneficiaryId, referral, referralId);
@@ -151,37 +160,43 @@ public class IdentityResolver {
         beneficiaries.addReferent(beneficiaryId, ReferentRole.SOCIAL_WORKER, referral.socialWorker(), partner.id(), referralId);
         beneficiaries.addReferent(beneficiaryId, ReferentRole.EMPLOYMENT_COUNSELOR, referral.employmentCounselor(),
                 partner.id(), referralId);
-        matchKeys.replace(beneficiaryId, beneficiaries.rebuild(beneficiaryId));
+        List<SourcedReferral> sources = beneficiaries.rebuild(beneficiaryId);
+        if (created) {
+            matchKeys.add(beneficiaryId, sources);
+        } else {
+            matchKeys.replace(beneficiaryId, sources);
+        }
         if ("MATCHED".equals(resolution.outcome()) && !partnersBefore.isEmpty() && !partnersBefore.contains(partner.id())) {
             events.publishEvent(new BeneficiaryMatched(beneficiaryId, referralId, partner.id(), Set.copyOf(partnersBefore),
                     resolution.how()));
         }
     }
 
-    private Optional<Resolution> deterministic(PersonVariant incoming) {
+    private Optional<Resolution> deterministic(Evidence evidence) {
+        PersonVariant incoming = evidence.incoming;
         if (incoming.nir() != null) {
-            List<UUID> byNir = beneficiaries.findByNir(incoming.nir()).stream()
-                    .filter(holder -> nirHolderAgrees(holder, incoming)).toList();
+            List<UUID> byNir = evidence.nirHolders().stream()
+                    .filter(holder -> nirHolderAgrees(holder, evidence)).toList();
             if (byNir.size() == 1) {
                 return Optional.of(new Resolution(byNir.get(0), "MATCHED", "NIR", null));
             }
         }
         if (incoming.franceTravailId() != null) {
-            Optional<UUID> byFranceTravail = beneficiaries.findByIdentifier(RecordKeys.franceTravailId(incoming.franceTravailId()));
-            if (byFranceTravail.isPresent() && anyVariant(byFranceTravail.get(),
+            Optional<UUID> byFranceTravail = evidence.franceTravailHolder();
+            if (byFranceTravail.isPresent() && evidence.anyVariant(byFranceTravail.get(),
                     v -> Objects.equals(v.birthDate(), incoming.birthDate()))) {
                 return Optional.of(new Resolution(byFranceTravail.get(), "MATCHED", "FRANCE_TRAVAIL_ID_AND_BIRTH_DATE", null));
             }
         }
         if (incoming.email() != null) {
-            Optional<UUID> byEmail = uniqueContactMatch("EM:" + incoming.email(), incoming,
+            Optional<UUID> byEmail = uniqueContactMatch("EM:" + incoming.email(), evidence,
                     v -> incoming.email().equals(v.email()));
             if (byEmail.isPresent()) {
                 return Optional.of(new Resolution(byEmail.get(), "MATCHED", "EMAIL_AND_FIRST_NAME", null));
             }
         }
         for (String phone : incoming.phones()) {
-            Optional<UUID> byPhone = uniqueContactMatch("PH:" + phone, incoming, v -> v.phones().contains(phone));
+            Optional<UUID> byPhone = uniqueContactMatch("PH:" + phone, evidence, v -> v.phones().contains(phone));
             if (byPhone.isPresent()) {
                 return Optional.of(new Resolution(byPhone.get(), "MATCHED", "PHONE_AND_FIRST_NAME", null));
             }
@@ -190,8 +205,9 @@ public class IdentityResolver {
     }
 
     /** SAFEGUARD: a mistyped NIR can be another person's; the birth date or the first name must agree too. */
-    private boolean nirHolderAgrees(UUID holder, PersonVariant incoming) {
-        return anyVariant(holder, v -> Objects.equals(v.birthDate(), incoming.birthDate())
+    private static boolean nirHolderAgrees(UUID holder, Evidence evidence) {
+        PersonVariant incoming = evidence.incoming;
+        return evidence.anyVariant(holder, v -> Objects.equals(v.birthDate(), incoming.birthDate())
                 || Objects.equals(v.firstToken(), incoming.firstToken()));
     }
 
@@ -200,13 +216,14 @@ public class IdentityResolver {
      * SAFEGUARD: families share phones and e-mail addresses; the first name separates parent, child and twins,
      * the birth date separates namesakes (father and son).
      */
-    private Optional<UUID> uniqueContactMatch(String key, PersonVariant incoming, Predicate<PersonVariant> sharesContact) {
+    private Optional<UUID> uniqueContactMatch(String key, Evidence evidence, Predicate<PersonVariant> sharesContact) {
+        PersonVariant incoming = evidence.incoming;
         if (incoming.firstToken() == null) {
             return Optional.empty();
         }
         List<UUID> matches = new ArrayList<>();
         for (UUID candidate : matchKeys.candidates(Set.of(key), properties.maxCandidates())) {
-            if (anyVariant(candidate, v -> sharesContact.test(v) && incoming.firstToken().equals(v.firstToken())
+            if (evidence.anyVariant(candidate, v -> sharesContact.test(v) && incoming.firstToken().equals(v.firstToken())
                     && compatibleBirthDates(incoming.birthDate(), v.birthDate()))) {
                 matches.add(candidate);
             }
@@ -218,12 +235,41 @@ public class IdentityResolver {
         return a == null || b == null || a.equals(b);
     }
 
-    private boolean anyVariant(UUID beneficiaryId, Predicate<PersonVariant> test) {
-        return variants(beneficiaryId).stream().anyMatch(test);
-    }
+    /**
+     * What one decision learns of other records, read once: the rules at arrival and the merge of revealed records
+     * ask the same questions (who holds this NIR, this France Travail id; what are that record's variants). Only
+     * other records are asked about, and the decision holds their keys' locks, so the answers stay true for its
+     * length; the record the referral joins is never asked about after it changed.
+     */
+    private final class Evidence {
 
-    private List<PersonVariant> variants(UUID beneficiaryId) {
-        return beneficiaries.sources(beneficiaryId).stream().map(SourcedReferral::content).map(PersonVariant::of).toList();
+        private final PersonVariant incoming;
+        private List<UUID> nirHolders;
+        private Optional<UUID> franceTravailHolder;
+        private final Map<UUID, List<PersonVariant>> variants = new HashMap<>();
+
+        Evidence(PersonVariant incoming) {
+            this.incoming = incoming;
+        }
+
+        List<UUID> nirHolders() {
+            if (nirHolders == null) {
+                nirHolders = beneficiaries.findByNir(incoming.nir());
+            }
+            return nirHolders;
+        }
+
+        Optional<UUID> franceTravailHolder() {
+            if (franceTravailHolder == null) {
+                franceTravailHolder = beneficiaries.findByIdentifier(RecordKeys.franceTravailId(incoming.franceTravailId()));
+            }
+            return franceTravailHolder;
+        }
+
+        boolean anyVariant(UUID beneficiaryId, Predicate<PersonVariant> test) {
+            return variants.computeIfAbsent(beneficiaryId, id -> beneficiaries.sources(id).stream()
+                    .map(SourcedReferral::content).map(PersonVariant::of).toList()).stream().anyMatch(test);
+        }
     }
 
     private record Scored(UUID beneficiaryId, MatchScore score) {

@@ -20,9 +20,14 @@ class MatchKeyStore {
 
     /** Replaces a beneficiary's keys with those of all the spellings its referrals use. */
     public void replace(UUID beneficiaryId, List<SourcedReferral> sources) {
+        jdbc.sql("delete from beneficiary_match_key where beneficiary_id = :id").param("id", beneficiaryId).update();
+        add(beneficiaryId, sources);
+    }
+
+    /** Stores the keys of a record that has none yet (created by the decision under way). */
+    public void add(UUID beneficiaryId, List<SourcedReferral> sources) {
         Set<String> keys = new LinkedHashSet<>();
         sources.forEach(source -> keys.addAll(MatchKeys.stored(PersonVariant.of(source.content()))));
-        jdbc.sql("delete from beneficiary_match_key where beneficiary_id = :id").param("id", beneficiaryId).update();
         if (!keys.isEmpty()) {
             jdbc.sql("""
                             insert into beneficiary_match_key (key, beneficiary_id)

@@ -72,8 +72,11 @@ public class ReferralStore {
                 .query(UUID.class).optional();
         if (inserted.isPresent()) {
             addRevision(newId, 1, rawMessageId, digest, canonical, nirSealed, warnings);
-            history(newId, ReferralStatus.RECEIVED, "reçue par " + channel);
-            history(newId, ReferralStatus.ACCEPTED, null);
+            // Received then accepted, in one statement (ids in that order).
+            jdbc.sql("""
+                            insert into referral_status_history (referral_id, status, detail)
+                            values (:id, 'RECEIVED', :received), (:id, 'ACCEPTED', null)""")
+                    .param("id", newId).param("received", "reçue par " + channel).update();
             return new Recorded(newId, true, true, 1, ReferralStatus.ACCEPTED);
         }
         Existing existing = jdbc.sql("""
