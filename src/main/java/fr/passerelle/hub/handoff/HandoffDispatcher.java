@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
  * {@code per-recipient} deliveries in flight and is not claimed again until they report back. Each failure pushes
  * the next attempt back exponentially, for that handoff and for the endpoint's other waiting handoffs (back-off per
  * recipient); after the last attempt the handoff is PARKED for an operator.
+ * A worker that delivered claims the endpoint's next due handoff at once, up to {@code batch-size} in a row, then
+ * gives its place back: a backlog for one recipient drains at the pace of the recipient, not one handoff per tick
+ * (docs/benchmarks.md), and other endpoints get a worker at the next tick.
  * Handoffs whose channel has no implementation are never claimed: they wait, PENDING.
  */
 @Component
@@ -72,7 +75,14 @@ public class HandoffDispatcher {
             try {
                 workers.execute(() -> {
                     try {
-                        deliver(handoff);
+                        Handoff next = handoff;
+                        for (int delivered = 1; deliver(next) && delivered < settings.batchSize()
+                                && !workers.isShutdown(); delivered++) {
+                            next = outbox.claimNextFor(handoff.endpoint(), settings.claimLease()).orElse(null);
+                            if (next == null) {
+                                break;
+                            }
+                        }
                     } finally {
                         finished(handoff);
                     }
@@ -102,7 +112,8 @@ public class HandoffDispatcher {
         inFlight.decrementAndGet();
     }
 
-    void deliver(Handoff handoff) {
+    /** @return whether it was delivered */
+    boolean deliver(Handoff handoff) {
         HandoffChannel channel = channels.get(handoff.channel());
         long start = System.nanoTime();
         try (var ignored = Correlation.of(handoff.id(), handoff.recipientPartnerId())) {
@@ -120,11 +131,13 @@ public class HandoffDispatcher {
                     .record(Duration.between(handoff.createdAt(), Instant.now(clock)));
             log.info("Handoff {} delivered by {} (attempt {}, {} ms)", handoff.id(), handoff.channel(),
                     handoff.attempts(), millis);
+            return true;
         } catch (DeliveryException e) {
             failed(handoff, e.code(), e.getMessage(), elapsed(start));
         } catch (RuntimeException e) {
             failed(handoff, "ERREUR_INTERNE", e.getClass().getSimpleName(), elapsed(start));
         }
+        return false;
     }
 
     private void failed(Handoff handoff, String code, String detail, long millis) {

@@ -143,6 +143,24 @@ public class HandoffOutbox {
                 .query((rs, n) -> handoff(rs)).list();
     }
 
+    /** Claims the oldest due handoff of one endpoint, if any (a worker going on with the endpoint it serves). */
+    public Optional<Handoff> claimNextFor(String endpoint, Duration lease) {
+        return jdbc.sql("""
+                        with due as (
+                            select id from handoff
+                            where status in ('PENDING', 'FAILED') and next_attempt_at <= now()
+                              and channel || ':' || coalesce(recipient_partner_id, recipient_key) = :endpoint
+                            order by next_attempt_at, id limit 1
+                            for update skip locked)
+                        update handoff h set attempts = h.attempts + 1,
+                            next_attempt_at = now() + make_interval(secs => :lease)
+                        from due where h.id = due.id
+                        returning h.*
+                        """)
+                .param("endpoint", endpoint).param("lease", lease.toMillis() / 1000.0)
+                .query((rs, n) -> handoff(rs)).optional();
+    }
+
     /**
      * Back-off per recipient: after a failure, the endpoint's other waiting handoffs wait at least as long, so a
      * dead endpoint is probed by one handoff at a time instead of by all of them.
