@@ -55,7 +55,12 @@ class RestIntakeBenchmark {
         long startAt = System.nanoTime();
         try (ConfigurableApplicationContext hub = StandaloneHub.startFresh(temp,
                 "--passerelle.sftp.host-key-file=" + temp.resolve("sftp-host-key"),
-                "--passerelle.handoffs.dispatch.enabled=false")) {
+                "--passerelle.handoffs.dispatch.enabled=false",
+                // One partner sends everything here: its rate limit (600/min by default, a security setting, not the
+                // hub's capacity) would answer 429 to the driver; raised to measure the intake itself.
+                "--passerelle.api.rate-limit.requests-per-minute=6000000",
+                "--passerelle.api.rate-limit.burst=100000",
+                "--passerelle.api.bulkhead.max-concurrent=64")) {
             BenchmarkReport.figure("start-up (embedded PostgreSQL created, migrated, demo network seeded, ready): %.1f s",
                     (System.nanoTime() - startAt) / 1e9);
             BenchmarkReport.figure("resident memory idle (hub and driver, one JVM): %d MB", rssMegabytes());
