@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * Does matching hold at a million beneficiaries? {@code ./mvnw verify -Pidentity-scale [-Dscale.beneficiaries=1000000]}.
- * Measures the intake of the same 1,000-row Mission Locale file (half new people, half noisy copies of known
- * ones) on an empty hub and after a million beneficiaries — with their referrals and blocking keys — are loaded
- * in bulk; prints the query plan of the candidate search. Figures go to docs/identity.md.
+ * Does matching hold at a million beneficiaries? {@code ./mvnw verify -Pidentity-scale [-Dscale.steps=10000,100000,1000000]}.
+ * On an empty hub, then after bulk loads up to each step (beneficiaries with a referral and blocking keys each, in
+ * SQL), the intake of a 1,000-row Mission Locale file of new people and of one of people already known (matched:
+ * the record recomputed, the match handed to both prescribers); the candidate search's plan at the last step.
+ * The table goes to target/identity-scale.txt and docs/benchmarks.md.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
+// The hub's own timer periods, not the test profile's: its watchdog scans every person followed every 500 ms.
+@TestPropertySource(properties = {
+        "passerelle.handoffs.watch.poll-interval=5m",
+        "passerelle.handoffs.watch.no-active-referent-poll-interval=1h",
+        "passerelle.alerts.poll-interval=1m",
+        "passerelle.retention.poll-interval=10m"})
 class IdentityScaleRun extends HubIntegrationTest {
 
     private static final String[] LAST = {"MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS",
@@ -48,23 +56,25 @@ class IdentityScaleRun extends HubIntegrationTest {
 
     @Test
     void matchingHoldsAtAMillionBeneficiaries() throws IOException {
-        int size = Integer.getInteger("scale.beneficiaries", 1_000_000);
-        StringBuilder report = new StringBuilder();
-        List<String[]> known = new ArrayList<>();
-        report.append(measure("empty hub", 0, known)).append('\n');
+        List<Integer> steps = java.util.Arrays.stream(System.getProperty("scale.steps", "10000,100000,"
+                        + Integer.getInteger("scale.beneficiaries", 1_000_000)).split(","))
+                .map(String::strip).map(Integer::parseInt).sorted().toList();
+        StringBuilder report = new StringBuilder("| known beneficiaries | blocking keys | new people, ms per referral "
+                + "| matched people, ms per referral |\n|---|---|---|---|\n");
+        int run = 0;
+        report.append(row(0, run++, run++)).append('\n');
         System.out.println(report);
-
-        long start = System.nanoTime();
-        bulkLoad(size);
-        report.append(String.format(Locale.ROOT, "bulk load of %,d beneficiaries, referrals and keys: %.0f s%n", size,
-                (System.nanoTime() - start) / 1e9));
-        Integer keys = jdbc.sql("select count(*) from beneficiary_match_key").query(Integer.class).single();
-        report.append(String.format(Locale.ROOT, "blocking keys: %,d%n", keys));
-        System.out.println(report);
-        jdbc.sql("select id, first_names, birth_date, folded_birth_name from beneficiary where status = 'ACTIVE' order by random() limit 500")
-                .query((rs, n) -> known.add(new String[]{rs.getString(2), rs.getString(3), rs.getString(4)})).list();
-        report.append(measure("after " + String.format(Locale.ROOT, "%,d", size) + " beneficiaries", 1, known)).append('\n');
-        report.append("candidate search plan:\n");
+        int loaded = 0;
+        for (int size : steps) {
+            long start = System.nanoTime();
+            bulkLoad(loaded + 1, size);
+            loaded = size;
+            System.out.printf(Locale.ROOT, "bulk load up to %,d beneficiaries: %.0f s%n", size,
+                    (System.nanoTime() - start) / 1e9);
+            report.append(row(size, run++, run++)).append('\n');
+            System.out.println(report);
+        }
+        report.append("\ncandidate search plan at ").append(String.format(Locale.ROOT, "%,d", loaded)).append(":\n");
         jdbc.sql("""
                         explain (analyze, buffers) select k.beneficiary_id from beneficiary_match_key k
                         where k.key = any(cast(:keys as text[])) group by k.beneficiary_id order by count(*) desc limit 50
@@ -75,8 +85,22 @@ class IdentityScaleRun extends HubIntegrationTest {
         Files.writeString(Path.of("target", "identity-scale.txt"), report, StandardCharsets.UTF_8);
     }
 
-    /** 1,000 Mission Locale rows: half noisy copies of known people (if any), half new people. */
-    private String measure(String label, int run, List<String[]> known) {
+    /** One line of the table: a file of new people, then a file of people already known, at this size. */
+    private String row(int size, int newRun, int matchedRun) {
+        List<String[]> known = new ArrayList<>();
+        if (size > 0) {
+            jdbc.sql("""
+                            select first_names, birth_date, folded_birth_name from beneficiary
+                            where status = 'ACTIVE' and id in (select beneficiary_id from referral
+                                                              where channel = 'BENCHMARK' order by random() limit 1000)""")
+                    .query((rs, n) -> known.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)})).list();
+        }
+        Integer keys = jdbc.sql("select count(*) from beneficiary_match_key").query(Integer.class).single();
+        return String.format(Locale.ROOT, "| %,d | %,d | %s | %s |", size, keys, measure(newRun, List.of()),
+                size == 0 ? "—" : measure(matchedRun, known));
+    }
+    /** 1,000 Mission Locale rows: copies of known people when {@code known} is given, else new people. */
+    private String measure(int run, List<String[]> known) {
         Random random = new Random(42 + run);
         StringBuilder csv = new StringBuilder("\uFEFFIdentifiant dossier;Nom de naissance;Nom d'usage;Prénom;Date de naissance;Sexe;"
                 + "Adresse;Code postal;Commune;Téléphone;Courriel;Identifiant France Travail;NIR;Niveau de formation;"
@@ -86,8 +110,8 @@ class IdentityScaleRun extends HubIntegrationTest {
             String last;
             String first;
             LocalDate birth;
-            if (!known.isEmpty() && i % 2 == 0) {
-                String[] person = known.get(random.nextInt(known.size()));
+            if (!known.isEmpty()) {
+                String[] person = known.get(i % known.size());
                 first = person[0];
                 birth = LocalDate.parse(person[1]);
                 last = person[2];
@@ -105,26 +129,27 @@ class IdentityScaleRun extends HubIntegrationTest {
         PayloadOutcome outcome = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "identity-scale",
                 "ml-val-orge/imilo-export.v1"), "export-imilo-scale-" + run + ".csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "%s: 1,000 rows in %.1f s = %.1f ms per referral (%d accepted, %d rejected)",
-                label, seconds, seconds, outcome.accepted(), outcome.rejected());
+        return String.format(Locale.ROOT, "%.1f (%d accepted, %d rejected)", seconds, outcome.accepted(),
+                outcome.rejected());
     }
 
-    /** Beneficiaries, one referral each (canonical JSON as the hub stores it) and their blocking keys, in SQL. */
-    private void bulkLoad(int size) {
+    /** Beneficiaries {@code from}..{@code to}, one referral each (canonical JSON as stored) and their keys, in SQL. */
+    private void bulkLoad(int from, int to) {
         String last = "array[" + String.join(",", java.util.Arrays.stream(LAST).map(n -> "'" + n + "'").toList()) + "]";
         String first = "array[" + String.join(",", java.util.Arrays.stream(FIRST).map(n -> "'" + n + "'").toList()) + "]";
         jdbc.sql("""
-                create temporary table synthetic as
+                drop table if exists scale_synthetic;
+                create unlogged table scale_synthetic as
                 select gen_random_uuid() as id, gen_random_uuid() as referral_id,
                        (%s)[1 + (random() * %d)::int %% %d] as last_name,
                        (%s)[1 + (random() * %d)::int %% %d] as first_name,
                        date '1960-01-01' + (random() * 17500)::int as birth_date,
                        g as n
-                from generate_series(1, %d) g
-                """.formatted(last, LAST.length, LAST.length, first, FIRST.length, FIRST.length, size)).update();
+                from generate_series(%d, %d) g
+                """.formatted(last, LAST.length, LAST.length, first, FIRST.length, FIRST.length, from, to)).update();
         jdbc.sql("""
                 insert into beneficiary (id, birth_name, first_names, birth_date, folded_birth_name, folded_first_names)
-                select id, initcap(last_name), initcap(first_name), birth_date, last_name, first_name from synthetic
+                select id, initcap(last_name), initcap(first_name), birth_date, last_name, first_name from scale_synthetic
                 """).update();
         jdbc.sql("""
                 insert into referral (id, partner_id, channel, record_key, status, beneficiary_id, content_digest, canonical)
@@ -135,11 +160,11 @@ class IdentityScaleRun extends HubIntegrationTest {
                            'contact', jsonb_build_object('phones', jsonb_build_array()),
                            'address', jsonb_build_object('postalCode', '91100', 'commune', 'Corbeil-Essonnes'),
                            'situation', jsonb_build_object(), 'barriers', jsonb_build_array())
-                from synthetic
+                from scale_synthetic
                 """).update();
         jdbc.sql("""
                 insert into beneficiary_match_key (key, beneficiary_id)
-                select key, id from synthetic, lateral (values
+                select key, id from scale_synthetic, lateral (values
                     ('BD:' || birth_date || '|LN:' || left(replace(last_name, ' ', ''), 4)),
                     ('BY:' || extract(year from birth_date) || '|LN:' || replace(last_name, ' ', '') || '|FN:' || split_part(first_name, ' ', 1)),
                     ('BD:' || birth_date || '|FN:' || split_part(first_name, ' ', 1))) as keys(key)
