@@ -89,9 +89,10 @@ class FileIntakeBenchmark {
             assertThat(file.get("status")).isEqualTo("DONE");
             assertThat(((Number) file.get("records_total")).intValue()).isEqualTo(rows);
             int accepted = ((Number) file.get("records_accepted")).intValue();
-            BenchmarkReport.figure("intake settings: chunks of %s records, %s worker(s)",
-                    hub.getEnvironment().getProperty("passerelle.intake.chunk-size"),
-                    hub.getEnvironment().getProperty("passerelle.intake.workers"));
+            BenchmarkReport.figure("intake settings: chunks of %s records, %s worker(s); PostgreSQL "
+                            + "max_locks_per_transaction %s", hub.getEnvironment().getProperty("passerelle.intake.chunk-size"),
+                    hub.getEnvironment().getProperty("passerelle.intake.workers"),
+                    jdbc.sql("show max_locks_per_transaction").query(String.class).single());
             BenchmarkReport.figure("upload over SFTP of %,d bytes: %.1f s", extract.length, (uploaded - start) / 1e9);
             BenchmarkReport.figure("intake of %,d rows (%,d accepted, %s rejected), SFTP receipt to file DONE: %.1f s = "
                             + "**%.0f rows/s** (processing alone, received to finished: %.1f s)", rows, accepted,
