@@ -150,9 +150,58 @@ public class InboundFileStore {
                 .param("rc", reasonCode).param("r", reason).param("id", id).update();
     }
 
+    /**
+     * SQL condition on an {@code inbound_record} aliased {@code r}: the hub failed on the record (a transient failure
+     * that outlasted its tries, an internal error), as opposed to the partner's data. Such a row is journaled REJECTED
+     * with the failure's code, reported to the partner as such, and left for a replay of its file.
+     */
+    public static final String HUB_FAILED = """
+            (r.outcome = 'REJECTED' and (r.errors @> '[{"code": "INDISPONIBLE"}]'
+                or r.errors @> '[{"code": "ERREUR_INTERNE"}]'))""";
+    // Kept equal to the predicate of the partial index inbound_record_hub_failed (V34), which serves it.
+
+    /**
+     * The positions not to process (again): the file's own journaled records and, for the replay of a file, every
+     * record the original or an earlier replay settled (accepted, or rejected for the partner's data).
+     */
     public List<Integer> processedPositions(UUID fileId) {
-        return jdbc.sql("select position from inbound_record where inbound_file_id = :id")
+        return jdbc.sql("""
+                        select position from inbound_record where inbound_file_id = :id
+                        union
+                        select r.position from inbound_record r
+                            join inbound_file family on family.id = r.inbound_file_id
+                            join inbound_file run on run.id = :id and run.replay_of is not null
+                        where (family.id = run.replay_of or family.replay_of = run.replay_of) and not""" + HUB_FAILED)
                 .param("id", fileId).query(Integer.class).list();
+    }
+
+    /**
+     * A new run of a file, to replay it: a file of its own named after the original's run number
+     * ({@code name#rejeu-2.csv}: its reject report never replaces the original's), same partner, mapping and digest,
+     * read from {@code rawMessageId} (a replay copy of the original's raw message). Empty when a run of the original
+     * is unfinished: one at a time (unique index), across instances.
+     */
+    public Optional<InboundFile> registerReplay(UUID originalId, UUID rawMessageId) {
+        InboundFile original = find(originalId).orElseThrow();
+        int run = 1 + jdbc.sql("select count(*) from inbound_file where replay_of = :id").param("id", originalId)
+                .query(Integer.class).single();
+        String name = original.fileName();
+        int dot = name.lastIndexOf('.');
+        String runName = dot > 0 ? name.substring(0, dot) + "#rejeu-" + run + name.substring(dot) : name + "#rejeu-" + run;
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into inbound_file (id, partner_id, channel, mapping_id, file_name, digest_sha256,
+                            raw_message_id, status, replay_of)
+                        values (:id, :p, :c, :m, :f, :d, :raw, 'RECEIVED', :original)
+                        on conflict do nothing
+                        """)
+                .param("id", id).param("p", original.partnerId()).param("c", original.channel())
+                .param("m", original.mappingId()).param("f", runName).param("d", original.digest())
+                .param("raw", rawMessageId).param("original", originalId)
+                .update();
+        return inserted == 0 ? Optional.empty()
+                : Optional.of(new InboundFile(id, original.partnerId(), original.channel(), original.mappingId(),
+                runName, original.digest(), rawMessageId, FileStatus.RECEIVED));
     }
 
     public void recordResult(UUID fileId, RecordResult result) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * message linked to the original ({@code replay_of}), so both runs stay in the journal with their own outcome; the
  * referral's unique key ({@code partner_id, record_key}) keeps a replay from doubling anything.
  * The channel's contract is not checked again: a message that broke it was rejected, not failed, so it passed then.
+ * A file (or a pulled page) is {@link FileReplay}'s: its records are re-run, not the message as one.
  */
 @Component
 public class MessageReplay {
@@ -34,21 +35,31 @@ public class MessageReplay {
     private final JdbcClient jdbc;
     private final RawMessageStore rawMessages;
     private final SingleRecordIntake pipeline;
+    private final FileReplay files;
 
-    public MessageReplay(JdbcClient jdbc, RawMessageStore rawMessages, SingleRecordIntake pipeline) {
+    public MessageReplay(JdbcClient jdbc, RawMessageStore rawMessages, SingleRecordIntake pipeline, FileReplay files) {
         this.jdbc = jdbc;
         this.rawMessages = rawMessages;
         this.pipeline = pipeline;
+        this.files = files;
+    }
+
+    /** Whether the message is a file, whose replay runs in the background (it can take minutes). */
+    public boolean isFile(UUID messageId) {
+        return files.isFile(messageId);
     }
 
     /** Why this message cannot be replayed, or empty when it can. */
     public Optional<String> refusal(UUID messageId) {
         Stored message = stored(messageId);
+        if (files.isFile(messageId)) {
+            return files.refusal(messageId);
+        }
         if (!MessageOutcome.FAILED.name().equals(message.outcome())) {
             return Optional.of("le message est " + message.outcome() + " ; seuls les messages FAILED (erreur du hub) sont rejoués");
         }
         if (message.fileName() != null || !Set.of(Channel.REST.name(), Channel.SOAP.name()).contains(message.channel())) {
-            return Optional.of("seuls les messages d'une orientation (REST, SOAP) sont rejoués ; un fichier reprend à son redémarrage");
+            return Optional.of("seuls les messages d'une orientation (REST, SOAP) et les fichiers sont rejoués");
         }
         if (message.mappingId() == null) {
             return Optional.of("le message a échoué avant sa lecture : aucun mapping n'est connu pour le relire");
@@ -63,9 +74,13 @@ public class MessageReplay {
 
     /**
      * @throws NotFoundException             no such message
-     * @throws MessageNotReplayableException not a failed single-record message, or already replayed successfully
+     * @throws MessageNotReplayableException not a failed single-record message, or already replayed successfully, or
+     *                                       not a replayable file
      */
     public Run replay(UUID messageId) {
+        if (files.isFile(messageId)) {
+            return files.replay(messageId);
+        }
         refusal(messageId).ifPresent(reason -> {
             throw new MessageNotReplayableException(reason);
         });

@@ -1,5 +1,6 @@
 package fr.passerelle.hub.journal;
 
+import fr.passerelle.hub.intake.FileReplay;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -209,16 +210,22 @@ public class Journal {
                 .list();
     }
 
-    /** Failed messages waiting for a replay (none of their replays went through), oldest first. */
+    /**
+     * Messages waiting for a replay, oldest first: failed single-record messages none of whose replays went through,
+     * and files with records the hub failed on (or quarantined) that no replay settled yet.
+     */
     public List<Entry> failedMessages(int limit) {
         return jdbc.sql("""
                         select m.id, m.partner_id, m.channel, m.outcome, m.outcome_detail, m.received_at, m.record_key,
                             m.replay_of
                         from raw_message m
-                        where m.outcome = 'FAILED' and m.replay_of is null
-                            and not exists (select 1 from raw_message r where r.replay_of = m.id
-                                and r.outcome in ('ACCEPTED', 'UPDATED', 'DUPLICATE'))
-                        order by m.received_at limit :limit""")
+                        where\s""" + WAITING_MESSAGES + """
+                        union all
+                        select m.id, m.partner_id, m.channel, m.outcome, m.outcome_detail, m.received_at, m.record_key,
+                            m.replay_of
+                        from inbound_file f join raw_message m on m.id = f.raw_message_id
+                        where\s""" + WAITING_FILES + """
+                        order by received_at limit :limit""")
                 .param("limit", limit)
                 .query((rs, row) -> new Entry("MESSAGE", uuid(rs, "id"), rs.getString("partner_id"),
                         rs.getString("channel"), rs.getString("outcome"), rs.getString("outcome_detail"),
@@ -228,16 +235,27 @@ public class Journal {
 
     /** How many failed messages and parked handoffs wait for an operator. */
     public Waiting waiting() {
-        return new Waiting(jdbc.sql("""
-                        select count(*) from raw_message m
-                        where m.outcome = 'FAILED' and m.replay_of is null
-                            and not exists (select 1 from raw_message r where r.replay_of = m.id
-                                and r.outcome in ('ACCEPTED', 'UPDATED', 'DUPLICATE'))""").query(Integer.class).single(),
+        return new Waiting(jdbc.sql("select count(*) from raw_message m where " + WAITING_MESSAGES)
+                        .query(Integer.class).single()
+                        + jdbc.sql("select count(*) from inbound_file f where " + WAITING_FILES)
+                        .query(Integer.class).single(),
                 jdbc.sql("select count(*) from handoff where status = 'PARKED'").query(Integer.class).single());
     }
 
     public record Waiting(int failedMessages, int parkedHandoffs) {
     }
+
+    /** {@code raw_message m}: a failed single-record message none of whose replays went through. */
+    private static final String WAITING_MESSAGES = """
+            m.outcome = 'FAILED' and m.replay_of is null
+                and not exists (select 1 from inbound_file f where f.raw_message_id = m.id)
+                and not exists (select 1 from raw_message r where r.replay_of = m.id
+                    and r.outcome in ('ACCEPTED', 'UPDATED', 'DUPLICATE'))
+            """;
+
+    /** {@code inbound_file f}: a file a replay would help (intake's FileReplay). */
+    private static final String WAITING_FILES = "f.id in " + FileReplay.WITH_FAILURES + " and " + FileReplay.REPLAYABLE
+            + "\n";
 
     /** Parked handoffs, oldest first. */
     public List<Entry> parkedHandoffs(int limit) {
@@ -260,8 +278,11 @@ public class Journal {
         List<Message> runs = jdbc.sql(MESSAGE_SQL + " where replay_of = :id order by received_at").param("id", id)
                 .query(Journal::message).list();
         InboundFile file = jdbc.sql("""
-                        select id, mapping_id, status, reason_code, records_total, records_accepted, records_rejected,
-                            finished_at
+                        select id, mapping_id, status, reason_code,
+                            -- While a file (or a replay's run) is processed, its progress: the records journaled so far.
+                            coalesce(records_total, (select cast(count(*) as integer) from inbound_record r
+                                where r.inbound_file_id = inbound_file.id)) as records_total,
+                            records_accepted, records_rejected, finished_at
                         from inbound_file where raw_message_id = :id""")
                 .param("id", id)
                 .query((rs, row) -> new InboundFile(uuid(rs, "id"), rs.getString("mapping_id"), rs.getString("status"),

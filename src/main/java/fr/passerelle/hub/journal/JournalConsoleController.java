@@ -80,6 +80,11 @@ class JournalConsoleController {
     @PostMapping("/console/journal/messages/{id}/replay")
     String replayMessage(@PathVariable UUID id, Principal operator, RedirectAttributes flash) {
         try {
+            if (replays.isFile(id)) {
+                ReplayJobs.Job job = jobs.startFile(id, operator.getName());
+                flash.addFlashAttribute("flash", "Rejeu du fichier lancé en arrière-plan.");
+                return "redirect:/console/replay-jobs/" + job.id();
+            }
             Replays.Outcome outcome = replays.replayMessage(id, operator.getName(), null);
             flash.addFlashAttribute("flash", "Message rejoué : " + outcome.outcome() + ".");
         } catch (RuntimeException e) {

@@ -62,6 +62,12 @@ public class JournalOpsApi {
 
     public void replayMessage(Exchange exchange) {
         UUID id = ApiExchange.uuid(exchange.getIn().getHeader("id", String.class), "message");
+        if (replays.isFile(id)) {
+            ReplayJobs.Job job = jobs.startFile(id, ApiExchange.authenticatedOperator(exchange));
+            replies.reply(exchange, 202, ApiReplies.JSON, job);
+            exchange.getMessage().setHeader("Location", "/api/v1/ops/replay-jobs/" + job.id());
+            return;
+        }
         Replays.Outcome outcome = replays.replayMessage(id, ApiExchange.authenticatedOperator(exchange), null);
         replies.reply(exchange, 200, ApiReplies.JSON, outcome);
     }

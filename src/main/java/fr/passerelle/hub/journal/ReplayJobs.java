@@ -2,6 +2,8 @@ package fr.passerelle.hub.journal;
 
 import fr.passerelle.hub.failure.Failure;
 import fr.passerelle.hub.failure.NotFoundException;
+import fr.passerelle.hub.intake.FileReplay;
+import fr.passerelle.hub.intake.MessageNotReplayableException;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ReplayJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayJobs.class);
-    private static final Set<String> MESSAGE_THROUGH = Set.of("ACCEPTED", "UPDATED", "DUPLICATE");
+    /** A message's run that went through; DONE: a file's run with none of its records failed again. */
+    private static final Set<String> MESSAGE_THROUGH = Set.of("ACCEPTED", "UPDATED", "DUPLICATE", "DONE");
 
     /** A job and where it stands. */
     public record Job(UUID id, String targetKind, String filter, String state, int total, int done, int succeeded,
@@ -76,20 +79,44 @@ public class ReplayJobs {
             String where = candidates(filter, params);
             List<UUID> targets = jdbc.sql("select x.id from " + where + " order by x.at, x.id limit :max")
                     .params(params).param("max", maxBatch).query(UUID.class).list();
-            jdbc.sql("""
-                            insert into replay_job (id, target_kind, filter, state, total, created_by)
-                            values (:id, :kind, :filter, :state, :total, :by)""")
-                    .param("id", id).param("kind", filter.kind()).param("filter", filter.describe())
-                    .param("state", targets.isEmpty() ? "DONE" : "RUNNING").param("total", targets.size())
-                    .param("by", operator).update();
-            for (int position = 0; position < targets.size(); position++) {
-                jdbc.sql("insert into replay_job_item (job_id, position, target_id) values (:job, :pos, :target)")
-                        .param("job", id).param("pos", position).param("target", targets.get(position)).update();
-            }
+            insert(id, filter.kind(), filter.describe(), targets, operator);
         });
         log.info("Replay job {} started by operator {}", id, operator);
         worker.submit(() -> run(id));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * The replay of one file, which can take minutes: a job of one item, so that it runs in the background with its
+     * progress on the job's page (and the run's records in the journal) instead of holding the operator's request.
+     *
+     * @throws ReplayInProgressException     the file is being replayed
+     * @throws MessageNotReplayableException the file is not replayable
+     */
+    public Job startFile(UUID messageId, String operator) {
+        replays.refuseIfInProgress(messageId);
+        replays.messageRefusal(messageId).ifPresent(reason -> {
+            throw new MessageNotReplayableException(reason);
+        });
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status ->
+                insert(id, "MESSAGE", "fichier du message " + messageId, List.of(messageId), operator));
+        log.info("Replay job {} of file message {} started by operator {}", id, messageId, operator);
+        worker.submit(() -> run(id));
+        return find(id).orElseThrow();
+    }
+
+    private void insert(UUID id, String kind, String filter, List<UUID> targets, String operator) {
+        jdbc.sql("""
+                        insert into replay_job (id, target_kind, filter, state, total, created_by)
+                        values (:id, :kind, :filter, :state, :total, :by)""")
+                .param("id", id).param("kind", kind).param("filter", filter)
+                .param("state", targets.isEmpty() ? "DONE" : "RUNNING").param("total", targets.size())
+                .param("by", operator).update();
+        for (int position = 0; position < targets.size(); position++) {
+            jdbc.sql("insert into replay_job_item (job_id, position, target_id) values (:job, :pos, :target)")
+                    .param("job", id).param("pos", position).param("target", targets.get(position)).update();
+        }
     }
 
     public Optional<Job> find(UUID id) {
@@ -215,12 +242,18 @@ public class ReplayJobs {
     private static String candidates(ReplayFilter filter, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder();
         if (filter.kind().equals("MESSAGE")) {
+            // Single-record messages the hub failed on, and files with records it failed on (FileReplay.REPLAYABLE).
             sql.append("""
                     (select id, received_at as at, partner_id as partner from raw_message m
                      where outcome = 'FAILED' and replay_of is null and mapping_id is not null
+                         and not exists (select 1 from inbound_file f where f.raw_message_id = m.id)
                          and not exists (select 1 from raw_message r where r.replay_of = m.id
-                             and r.outcome in ('ACCEPTED', 'UPDATED', 'DUPLICATE'))) x where true
-                    """);
+                             and r.outcome in ('ACCEPTED', 'UPDATED', 'DUPLICATE'))
+                     union all
+                     select m.id, m.received_at as at, m.partner_id as partner
+                     from inbound_file f join raw_message m on m.id = f.raw_message_id
+                     where f.id in %s and %s) x where true
+                    """.formatted(FileReplay.WITH_FAILURES, FileReplay.REPLAYABLE));
         } else {
             sql.append("""
                     (select id, created_at as at, recipient_partner_id as partner from handoff

@@ -69,6 +69,29 @@ public class Replays {
         }
     }
 
+    /** Whether the message is a file: its replay is a background job ({@link ReplayJobs#startFile}). */
+    public boolean isFile(UUID messageId) {
+        return messages.isFile(messageId);
+    }
+
+    /**
+     * Refuses a message being replayed right now: its claim is held (by a job running it), or a run of its file is
+     * under way (resumed after a stop, say).
+     *
+     * @throws ReplayInProgressException the message is being replayed
+     */
+    void refuseIfInProgress(UUID messageId) {
+        boolean running = jdbc.sql("""
+                        select exists (select 1 from replay where target_kind = 'MESSAGE' and target_id = :id
+                                and finished_at is null)
+                            or exists (select 1 from raw_message r join inbound_file f on f.raw_message_id = r.id
+                                where r.replay_of = :id and f.status in ('RECEIVED', 'PROCESSING'))""")
+                .param("id", messageId).query(Boolean.class).single();
+        if (running) {
+            throw new ReplayInProgressException("fichier");
+        }
+    }
+
     /** Why a message cannot be replayed now, or empty. */
     public Optional<String> messageRefusal(UUID messageId) {
         return messages.refusal(messageId);
@@ -76,11 +99,14 @@ public class Replays {
 
     private long claim(String kind, UUID target, String operator, UUID jobId) {
         // A claim left by a hub that stopped mid-replay would block its target for good; after ten minutes it is
-        // closed as interrupted (a single replay takes well under a second).
+        // closed as interrupted (a single replay takes well under a second), unless the target is a file whose run is
+        // still unfinished: that run may take longer, and is resumed like any file after a stop.
         jdbc.sql("""
                         update replay set finished_at = now(), outcome = 'INTERRUPTED'
                         where target_kind = :kind and target_id = :target and finished_at is null
-                            and requested_at < now() - interval '10 minutes'""")
+                            and requested_at < now() - interval '10 minutes'
+                            and not exists (select 1 from raw_message r join inbound_file f on f.raw_message_id = r.id
+                                where r.replay_of = :target and f.status in ('RECEIVED', 'PROCESSING'))""")
                 .param("kind", kind).param("target", target).update();
         return jdbc.sql("""
                         insert into replay (target_kind, target_id, job_id, requested_by)
