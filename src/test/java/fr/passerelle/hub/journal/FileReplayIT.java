@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.passerelle.hub.intake.PayloadIntake;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
 import fr.passerelle.hub.testsupport.PartnerDialects;
@@ -47,6 +48,8 @@ class FileReplayIT extends HubIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PayloadIntake intake;
     @Value("${local.sftp.port}")
     int sftpPort;
 
@@ -150,6 +153,62 @@ class FileReplayIT extends HubIntegrationTest {
         assertThat(Json.read(again.body()).get("code").asText()).isEqualTo("MESSAGE_NON_REJOUABLE");
         assertThat(jdbc.sql("select count(*) from raw_message where replay_of = cast(:id as uuid)")
                 .param("id", message).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuarantinedFileIsReplayedThroughTheApiFromWhereItStoppedAndReportsOnlyWhatWasNeverReported() throws Exception {
+        String base = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+        String first = base + "1";
+        String stopping = base + "2";
+        String after = base + "3";
+        String partnerError = base + "4";
+        String fileName = "export-imilo-quarantaine-" + base + ".csv";
+        byte[] file = PartnerDialects.missionLocaleCsv(List.of(person(first, 1), person(stopping, 2), person(after, 3),
+                withoutLastName(person(partnerError, 4))));
+
+        String original;
+        try (var stops = UnjournaledRecords.whileJournaling(jdbc, stopping);
+             PartnerSftpClient ml = PartnerSftpClient.asPartner(sftpPort, PARTNER)) {
+            ml.put("/inbox/" + fileName, file);
+            await().atMost(PROCESSING).until(() -> "PROCESSING".equals(fileStatus(fileName)));
+            // The stop of each resume is the same: two in a row quarantine the file instead of resuming it for ever.
+            await().atMost(PROCESSING).until(() -> {
+                intake.resumeOrphaned();
+                return "QUARANTINED".equals(fileStatus(fileName));
+            });
+            original = jdbc.sql("select raw_message_id from inbound_file where partner_id = :p and file_name = :f")
+                    .param("p", PARTNER).param("f", fileName).query(UUID.class).single().toString();
+        }
+        JsonNode quarantined = Json.read(getAsOperator("/api/v1/ops/journal/messages/" + original).body());
+        assertThat(quarantined.at("/message/outcome").asText()).isEqualTo("FAILED");
+        assertThat(quarantined.at("/message/outcomeDetail").asText()).startsWith("FILE_QUARANTINED");
+        assertThat(quarantined.get("records")).hasSize(1);
+        assertThat(referrals(first)).isEqualTo(1);
+
+        HttpResponse<String> started = postAsOperator("/api/v1/ops/journal/messages/" + original + "/replay");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith("/api/v1/ops/replay-jobs/"));
+        String job = Json.read(started.body()).get("id").asText();
+        await().atMost(PROCESSING).until(() -> "DONE".equals(
+                Json.read(getAsOperator("/api/v1/ops/replay-jobs/" + job).body()).get("state").asText()));
+        assertThat(Json.read(getAsOperator("/api/v1/ops/replay-jobs/" + job).body()).get("succeeded").asInt()).isOne();
+
+        JsonNode view = Json.read(getAsOperator("/api/v1/ops/journal/messages/" + original).body());
+        assertThat(view.at("/runs/0/outcome").asText()).isEqualTo("DONE");
+        JsonNode run = Json.read(getAsOperator("/api/v1/ops/journal/messages/" + view.at("/runs/0/id").asText()).body());
+        assertThat(run.get("records").findValuesAsText("recordKey")).containsExactly(stopping, after, partnerError);
+        assertThat(run.get("records").findValuesAsText("outcome")).containsExactly("ACCEPTED", "ACCEPTED", "REJECTED");
+        assertThat(referrals(first)).isEqualTo(1);
+        assertThat(referrals(stopping)).isEqualTo(1);
+        assertThat(referrals(after)).isEqualTo(1);
+        assertThat(referrals(partnerError)).isZero();
+        // The row the partner got wrong was never reported (the file stopped before it): the run reports it, under its
+        // own name.
+        assertThat(jdbc.sql("select report_name from inbound_file where raw_message_id = cast(:id as uuid)")
+                .param("id", view.at("/runs/0/id").asText()).query(String.class).single())
+                .isEqualTo(fileName.replace(".csv", "_rejeu-1.rejets.csv"));
+        assertThat(postAsOperator("/api/v1/ops/journal/messages/" + original + "/replay").statusCode()).isEqualTo(409);
     }
 
     private static SyntheticReferral person(String recordKey, int n) {
