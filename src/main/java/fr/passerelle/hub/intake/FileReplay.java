@@ -33,6 +33,7 @@ public class FileReplay {
      */
     public static final String REPLAYABLE = """
             f.replay_of is null and f.status in ('DONE', 'QUARANTINED')
+            and exists (select 1 from raw_message p where p.id = f.raw_message_id and p.payload_pruned_at is null)
             and not exists (select 1 from inbound_file u where u.replay_of = f.id and u.status in ('RECEIVED', 'PROCESSING'))
             and ((f.status = 'QUARANTINED'
                     and not exists (select 1 from inbound_file d where d.replay_of = f.id and d.status = 'DONE'))
@@ -55,7 +56,8 @@ public class FileReplay {
              select coalesce(rf.replay_of, rf.id) from inbound_record r join inbound_file rf on rf.id = r.inbound_file_id
              where %s)""".formatted(InboundFileStore.HUB_FAILED);
 
-    private record Stored(UUID fileId, String status, UUID replayOf, boolean running, boolean replayable) {
+    private record Stored(UUID fileId, String status, UUID replayOf, boolean running, boolean pruned,
+                          boolean replayable) {
     }
 
     private final JdbcClient jdbc;
@@ -92,6 +94,9 @@ public class FileReplay {
             }
             if (!file.status().equals(FileStatus.DONE.name()) && !file.status().equals(FileStatus.QUARANTINED.name())) {
                 return Optional.of("le fichier est en cours de traitement");
+            }
+            if (file.pruned()) {
+                return Optional.of("le contenu du fichier n'est plus conservé (durée de conservation écoulée)");
             }
             if (!file.replayable()) {
                 return Optional.of("aucun enregistrement du fichier n'est en échec (erreur du hub) ; les rejets du "
@@ -147,11 +152,14 @@ public class FileReplay {
                         select f.id, f.status, f.replay_of,
                             exists (select 1 from inbound_file u where u.replay_of = f.id
                                 and u.status in ('RECEIVED', 'PROCESSING')) as running,
+                            (select m.payload_pruned_at is not null from raw_message m where m.id = f.raw_message_id)
+                                as pruned,
                             (%s) as replayable
                         from inbound_file f where f.raw_message_id = :id""".formatted(REPLAYABLE))
                 .param("id", messageId)
                 .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("status"),
-                        rs.getObject("replay_of", UUID.class), rs.getBoolean("running"), rs.getBoolean("replayable")))
+                        rs.getObject("replay_of", UUID.class), rs.getBoolean("running"), rs.getBoolean("pruned"),
+                        rs.getBoolean("replayable")))
                 .optional();
     }
 }
