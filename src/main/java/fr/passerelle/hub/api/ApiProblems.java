@@ -46,6 +46,7 @@ public class ApiProblems {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case GONE -> 410;
             case TOO_LARGE -> 413;
             case TRANSIENT -> 503;
             case INTERNAL -> 500;

@@ -13,6 +13,8 @@ public enum FailureKind {
     NOT_FOUND,
     /** Valid on its own, but not in the current state of what it acts on. */
     CONFLICT,
+    /** It existed, and was deleted on purpose (retention): asking again will not bring it back. */
+    GONE,
     /** Over a size limit. */
     TOO_LARGE,
     /** A peer or the database could not be reached; the same work may succeed later. */

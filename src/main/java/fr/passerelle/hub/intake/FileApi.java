@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /api/v1/files…}: a partner's own files (pushed or pulled), what became of them, and their reject
- * reports — the same report its outbox received.
+ * reports — the same report its outbox received, until retention empties it (410, {@link ReportPrunedException}).
  */
 @Component
 public class FileApi {
@@ -67,7 +67,8 @@ public class FileApi {
         UUID id = ApiExchange.uuid(exchange.getIn().getHeader("id", String.class), "file");
         InboundFileStore.FileSummary file = files.summaryForPartner(id, partnerId)
                 .orElseThrow(() -> new NotFoundException("file"));
-        byte[] report = files.reportForPartner(id, partnerId).orElseThrow(() -> new NotFoundException("report"));
+        byte[] report = files.reportForPartner(id, partnerId).orElseThrow(() -> files.reportPrunedForPartner(id, partnerId)
+                .<RuntimeException>map(ReportPrunedException::new).orElseGet(() -> new NotFoundException("report")));
         boolean workbook = file.reportName() != null && file.reportName().endsWith(".xlsx");
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);

@@ -301,6 +301,28 @@ public class InboundFileStore {
                 .param("id", id).param("p", partnerId).query(byte[].class).optional().map(protector::open);
     }
 
+    /**
+     * When the reject report of one of the partner's files was emptied by retention, with how long it had been kept
+     * ({@link IntakeRetention#pruneReports}); empty when it was never pruned or the file is not theirs.
+     */
+    public Optional<PrunedReport> reportPrunedForPartner(UUID id, String partnerId) {
+        return jdbc.sql("""
+                        select report_pruned_at, finished_at from inbound_file
+                        where id = :id and partner_id = :p and report_pruned_at is not null""")
+                .param("id", id).param("p", partnerId)
+                .query((rs, n) -> {
+                    java.time.Instant pruned = rs.getTimestamp("report_pruned_at").toInstant();
+                    java.time.Instant finished = rs.getTimestamp("finished_at") == null ? pruned
+                            : rs.getTimestamp("finished_at").toInstant();
+                    return new PrunedReport(pruned, java.time.Duration.between(finished, pruned).toDays());
+                })
+                .optional();
+    }
+
+    /** A reject report emptied by retention: when, and after how many days kept. */
+    public record PrunedReport(java.time.Instant prunedAt, long keptDays) {
+    }
+
     private static FileSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new FileSummary(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getString("channel"),
                 FileStatus.valueOf(rs.getString("status")), rs.getString("reason_code"), rs.getString("reason"),

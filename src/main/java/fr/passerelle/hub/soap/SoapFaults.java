@@ -45,7 +45,7 @@ public class SoapFaults {
         return switch (failure.kind()) {
             case CLIENT_ERROR -> failure.errors().isEmpty() ? client(failure.detail()) : invalid(failure.errors());
             case NOT_FOUND -> notFound(failure instanceof NotFoundException notFound ? notFound.id() : null);
-            case FORBIDDEN, CONFLICT, TOO_LARGE -> client(failure.detail());
+            case FORBIDDEN, CONFLICT, GONE, TOO_LARGE -> client(failure.detail());
             case TRANSIENT, INTERNAL -> {
                 SoapFault fault = new SoapFault("server", Fault.FAULT_CODE_SERVER);
                 fault.setMessage(failure.detail());

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code reminderOf}); still unacknowledged (neither it nor its reminder) past the escalation deadline counted from
  * the reminder, it is escalated to the territory coordinator covering the person. Each at most once per handoff
  * ({@code handoff_followup}'s key), recorded as routing decisions and in the handoff's status reason.
- * Reminders and escalations are themselves never reminded nor escalated.
+ * Reminders and escalations are themselves never reminded nor escalated, nor a handoff whose payload retention
+ * pruned (weeks past its deadlines: there is nothing left to hand on again).
  */
 @Component
 public class AcknowledgementWatch {
@@ -90,6 +91,7 @@ public class AcknowledgementWatch {
         return jdbc.sql("""
                         select id, recipient_partner_id, channel, delivered_at from handoff
                         where status = 'DELIVERED' and delivered_at <= :latest and source_kind <> 'HANDOFF'
+                          and payload_pruned_at is null
                           and (not :notReminded or not exists (select 1 from handoff_followup f
                                 where f.handoff_id = handoff.id and f.kind = 'REMINDER'))
                         order by delivered_at, id
@@ -161,7 +163,7 @@ public class AcknowledgementWatch {
                         select h.id, f.at as reminded_at, f.followup_handoff_id as reminder_id from handoff h
                         join handoff_followup f on f.handoff_id = h.id and f.kind = 'REMINDER'
                         left join handoff r on r.id = f.followup_handoff_id
-                        where h.status = 'DELIVERED' and f.at <= :latest
+                        where h.status = 'DELIVERED' and f.at <= :latest and h.payload_pruned_at is null
                           and (r.id is null or r.status <> 'ACKNOWLEDGED')
                           and not exists (select 1 from handoff_followup e where e.handoff_id = h.id and e.kind = 'ESCALATION')
                         order by f.at limit :limit
