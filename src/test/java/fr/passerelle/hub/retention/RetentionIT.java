@@ -134,10 +134,11 @@ class RetentionIT extends HubIntegrationTest {
     }
 
     @Test
-    void emptiesTheOldPayloadOfAFinishedHandoffAndDeletesItsAttemptsButKeepsAParkedOneAndRecentOnes() {
+    void emptiesTheOldPayloadsOfFinishedHandoffsAndDeletesTheirAttemptsButKeepsAParkedOneAndRecentOnes() {
         UUID acknowledged = referralAcceptedHandoff();
         UUID parked = referralAcceptedHandoff();
         UUID recent = referralAcceptedHandoff();
+        UUID pulled = referralAcceptedHandoff();
         assertThat(acknowledge(acknowledged.toString(), AILE_KEY).statusCode()).isEqualTo(200);
         assertThat(acknowledge(recent.toString(), AILE_KEY).statusCode()).isEqualTo(200);
         jdbc.sql("""
@@ -148,25 +149,31 @@ class RetentionIT extends HubIntegrationTest {
                         update handoff set status = 'PARKED', created_at = now() - interval '500 days',
                             parked_at = now() - interval '500 days', next_attempt_at = null where id = :id""")
                 .param("id", parked).update();
-        for (UUID handoff : List.of(acknowledged, parked, recent)) {
+        jdbc.sql("""
+                        update handoff set status = 'DELIVERED', attempts = 1, created_at = now() - interval '500 days',
+                            delivered_at = now() - interval '500 days', next_attempt_at = null where id = :id""")
+                .param("id", pulled).update();
+        for (UUID handoff : List.of(acknowledged, parked, recent, pulled)) {
             jdbc.sql("""
                             insert into handoff_attempt (handoff_id, attempt, at, channel, outcome)
                             values (:id, 1, now() - interval '500 days', 'PULL_API', 'PULLED')""")
                     .param("id", handoff).update();
         }
-        Map<UUID, Integer> payloadBefore = payloadBytes(List.of(acknowledged, parked, recent));
+        Map<UUID, Integer> payloadBefore = payloadBytes(List.of(acknowledged, parked, recent, pulled));
         assertThat(payload(acknowledged)).as("the person, as AILE referred them").contains("Retention-", "birthDate");
         double counted = pruned("handoff-payload");
 
         retention.run();
 
-        Map<UUID, Integer> payloadAfter = payloadBytes(List.of(acknowledged, parked, recent));
+        Map<UUID, Integer> payloadAfter = payloadBytes(List.of(acknowledged, parked, recent, pulled));
         assertThat(payloadAfter.get(acknowledged)).as("pruned payload").isLessThan(payloadBefore.get(acknowledged) / 2);
         String minimal = payload(acknowledged);
         assertThat(minimal).contains("\"payloadPruned\": true", acknowledged.toString())
                 .doesNotContain("beneficiary", "Retention-", "Joëlle", "birthDate", "email", "phones");
         assertThat(PublishedContract.violations("/components/schemas/HandoffPayload", Json.read(minimal)))
                 .as("what the pull API still answers for it").isEmpty();
+        assertThat(payloadAfter.get(pulled)).as("pulled, never acknowledged").isLessThan(payloadBefore.get(pulled) / 2);
+        assertThat(attempts(pulled)).isZero();
         assertThat(payload(parked)).as("parked: kept until resolved").contains("\"beneficiary\"");
         assertThat(payloadAfter.get(parked)).isEqualTo(payloadBefore.get(parked));
         assertThat(payloadAfter.get(recent)).isEqualTo(payloadBefore.get(recent));
@@ -175,7 +182,7 @@ class RetentionIT extends HubIntegrationTest {
         assertThat(attempts(recent)).as("recent: attempts kept").isPositive();
         assertThat(jdbc.sql("select status from handoff where id = :id").param("id", acknowledged)
                 .query(String.class).single()).as("the handoff itself stays").isEqualTo("ACKNOWLEDGED");
-        assertThat(pruned("handoff-payload")).isGreaterThanOrEqualTo(counted + 1);
+        assertThat(pruned("handoff-payload")).isGreaterThanOrEqualTo(counted + 2);
     }
 
     @Test
