@@ -20,14 +20,6 @@ public record Handoff(UUID id, UUID beneficiaryId, String trigger, String ruleId
         return endpoint(channel.name(), recipientPartnerId, recipientKey);
     }
 
-    /**
-     * Retention replaced its payload by a minimal one naming no one ({@link HandoffRetention#prunePayloads}): the
-     * handoff is long finished, and nothing follows it up any more.
-     */
-    public boolean payloadPruned() {
-        return payload != null && payload.path("payloadPruned").asBoolean(false);
-    }
-
     static String endpoint(String channel, String partnerId, String recipientKey) {
         return channel + ":" + (partnerId != null ? partnerId : recipientKey);
     }

@@ -25,12 +25,12 @@ public class HandoffRetention {
     }
 
     /**
-     * Replaces by a minimal one ({@link Handoff#payloadPruned()}) the payload of handoffs finished — ACKNOWLEDGED,
-     * DECLINED, or DELIVERED (pushed or pulled) — before {@code before}. One that failed or was parked first (more
-     * than one attempt, or replayed) keeps its payload until {@code resolvedBefore} too. The minimal payload keeps what
-     * names no one, in the published shape (docs: {@code HandoffPayload}): ids, trigger, rule, creation time, the
-     * recipient's role and structure, the referring partner (the referent page's sender), the handoff it reminds of,
-     * and {@code payloadPruned: true}; the reason is replaced too (it may quote the person). Returns how many were pruned.
+     * Replaces by a minimal one the payload of handoffs finished — ACKNOWLEDGED, DECLINED, or DELIVERED (pushed or
+     * pulled) — before {@code before}. One that failed or was parked first (more than one attempt, or replayed) keeps
+     * its payload until {@code resolvedBefore} too. The minimal payload names no one and keeps the API's published
+     * shape ({@code HandoffPayload}): ids, trigger, rule, creation time, the recipient's role and structure, the
+     * referring partner (the referent page's sender), the handoff it reminds of, {@code payloadPruned: true}; the
+     * reason is replaced too (it may quote the person). Returns how many were pruned.
      */
     @Transactional
     public int prunePayloads(Instant before, Instant resolvedBefore, int batch) {
