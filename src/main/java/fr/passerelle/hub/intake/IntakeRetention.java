@@ -88,12 +88,12 @@ public class IntakeRetention {
 
     /**
      * Deletes the rows of messages received before {@code before} that no referral revision references: rejected
-     * messages, duplicates, files none of whose rows became a revision, and failed messages since replayed successfully
-     * (the successful run before {@code resolvedBefore}). Kept whatever their age: a message still RECEIVED, a FAILED one
-     * not resolved, a file still RECEIVED or PROCESSING, a referral's provenance, a message a journal replay still
-     * names (the journal's own rows go first, same tier). The records of the batch's files go first, at most
-     * {@code batch} a call; a file's message goes once its records are gone. A successful replay run loses its
-     * {@code replay_of} link to the failed message deleted.
+     * messages, duplicates, files none of whose rows became a revision, and failed messages since replayed
+     * successfully (the successful run before {@code resolvedBefore}). Kept whatever their age: a message still
+     * RECEIVED, a FAILED one not resolved, a file RECEIVED, PROCESSING or QUARANTINED (for an operator), a referral's
+     * provenance, a message a journal replay still names (the journal's own rows go first, same tier). The records of
+     * the batch's files go first, at most {@code batch} a call; a file's message goes once its records are gone. A
+     * successful replay run loses its {@code replay_of} link to the failed message deleted.
      */
     @Transactional
     public Deleted pruneMessages(Instant before, Instant resolvedBefore, int batch) {
@@ -106,7 +106,7 @@ public class IntakeRetention {
                                 and run.processed_at < :resolvedBefore))
                           and not exists (select 1 from referral_revision v where v.raw_message_id = m.id)
                           and not exists (select 1 from inbound_file f where f.raw_message_id = m.id
-                                          and f.status in ('RECEIVED', 'PROCESSING'))
+                                          and f.status in ('RECEIVED', 'PROCESSING', 'QUARANTINED'))
                           and not exists (select 1 from replay r where r.target_kind = 'MESSAGE' and r.target_id = m.id)
                           and not exists (select 1 from replay r where r.replay_message_id = m.id)
                         order by m.received_at limit :batch
