@@ -90,10 +90,13 @@ public class IntakeRetention {
      * Deletes the rows of messages received before {@code before} that no referral revision references: rejected
      * messages, duplicates, files none of whose rows became a revision, and failed messages since replayed
      * successfully (the successful run before {@code resolvedBefore}). Kept whatever their age: a message still
-     * RECEIVED, a FAILED one not resolved, a file RECEIVED, PROCESSING or QUARANTINED (for an operator), a referral's
-     * provenance, a message a journal replay still names (the journal's own rows go first, same tier). The records of
-     * the batch's files go first, at most {@code batch} a call; a file's message goes once its records are gone. A
-     * successful replay run loses its {@code replay_of} link to the failed message deleted.
+     * RECEIVED, a FAILED one not resolved, a file RECEIVED, PROCESSING or QUARANTINED (for an operator), a file with a
+     * record the hub failed on ({@link InboundFileStore#HUB_FAILED}: {@link FileReplay} may still need it), a file a
+     * replay ran again or a replay run of one (the run's settled records stand for the original's: the family stays
+     * whole), a referral's provenance, a message a journal replay still names (the journal's own rows go first, same
+     * tier). The records of the batch's files go first, at most {@code batch} a call; a file's message goes once its
+     * records are gone. A successful replay run of a single-record message loses its {@code replay_of} link to the
+     * failed message deleted.
      */
     @Transactional
     public Deleted pruneMessages(Instant before, Instant resolvedBefore, int batch) {
@@ -106,12 +109,15 @@ public class IntakeRetention {
                                 and run.processed_at < :resolvedBefore))
                           and not exists (select 1 from referral_revision v where v.raw_message_id = m.id)
                           and not exists (select 1 from inbound_file f where f.raw_message_id = m.id
-                                          and f.status in ('RECEIVED', 'PROCESSING', 'QUARANTINED'))
+                                and (f.status in ('RECEIVED', 'PROCESSING', 'QUARANTINED') or f.replay_of is not null
+                                     or exists (select 1 from inbound_file run where run.replay_of = f.id)
+                                     or exists (select 1 from inbound_record r where r.inbound_file_id = f.id
+                                                and %s)))
                           and not exists (select 1 from replay r where r.target_kind = 'MESSAGE' and r.target_id = m.id)
                           and not exists (select 1 from replay r where r.replay_message_id = m.id)
                         order by m.received_at limit :batch
                         for update of m skip locked
-                        """)
+                        """.formatted(InboundFileStore.HUB_FAILED))
                 .param("before", Timestamp.from(before)).param("resolvedBefore", Timestamp.from(resolvedBefore))
                 .param("batch", batch).query(UUID.class).list();
         if (doomed.isEmpty()) {

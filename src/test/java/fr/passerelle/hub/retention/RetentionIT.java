@@ -213,6 +213,22 @@ class RetentionIT extends HubIntegrationTest {
                         update raw_message set received_at = now() - interval '500 days',
                             processed_at = now() - interval '500 days' where id in (:ids)""")
                 .param("ids", messages).update();
+        UUID hubFailedFile = rejectedFile("hub-failed");
+        jdbc.sql("""
+                        update inbound_record set outcome = 'REJECTED', errors = '[{"code": "INDISPONIBLE"}]'
+                        where inbound_file_id = :id and position = (select min(position) from inbound_record
+                                                                    where inbound_file_id = :id)""")
+                .param("id", hubFailedFile).update();
+        UUID replayedFile = rejectedFile("replayed");
+        UUID replayRunFile = rejectedFile("replay-run");
+        jdbc.sql("update inbound_file set replay_of = :of where id = :id").param("of", replayedFile)
+                .param("id", replayRunFile).update();
+        UUID rejectedOnlyFile = rejectedFile("rejected-only");
+        List<UUID> files = List.of(hubFailedFile, replayedFile, replayRunFile, rejectedOnlyFile);
+        jdbc.sql("""
+                        update raw_message set received_at = now() - interval '500 days'
+                        where id in (select raw_message_id from inbound_file where id in (:ids))""")
+                .param("ids", files).update();
         UUID doneJob = replayJob("DONE", resolved);
         UUID runningJob = replayJob("RUNNING", failed);
         UUID resolvedAlert = alert(true);
@@ -229,6 +245,9 @@ class RetentionIT extends HubIntegrationTest {
         assertThat(after[1]).as("bytes of the deleted rows").isLessThan(before[1]);
         assertThat(jdbc.sql("select replay_of is null from raw_message where id = :id").param("id", successfulRun)
                 .query(Boolean.class).single()).as("the run no longer points at the deleted failure").isTrue();
+        assertThat(jdbc.sql("select id from inbound_file where id in (:ids)").param("ids", files).query(UUID.class).list())
+                .as("a file the hub failed on, a replayed file and its run: kept; a file only rejected: deleted")
+                .containsExactlyInAnyOrder(hubFailedFile, replayedFile, replayRunFile);
         assertThat(count("select count(*) from replay_job where id = :id", doneJob)).isZero();
         assertThat(count("select count(*) from replay_job_item where job_id = :id", doneJob)).isZero();
         assertThat(count("select count(*) from replay where job_id = :id", doneJob)).isZero();
@@ -261,6 +280,15 @@ class RetentionIT extends HubIntegrationTest {
     }
 
     /** The handoff telling AILE its referral was accepted: waiting for AILE to pull it (no dispatcher involved). */
+    /** A file of ml-val-orge's whose every row was rejected (no referral references it): its inbound_file id. */
+    private UUID rejectedFile(String what) {
+        PayloadOutcome outcome = payloads.receive(new IntakeSource("ml-val-orge", "SFTP_PUSH", "retention-test",
+                "ml-val-orge/imilo-export.v1"), "export-imilo-" + what + "-" + System.nanoTime() + ".csv",
+                onlyRejectedRows());
+        assertThat(outcome.accepted()).isZero();
+        return outcome.inboundFileId();
+    }
+
     private UUID referralAcceptedHandoff() {
         String beneficiary = referNewPersonAsAile(person());
         return UUID.fromString(handoffsOf(beneficiary).withRule("referral-accepted").get("handoffId").asText());
