@@ -26,10 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         AileReferral referral = AileReferral.newPerson().firstName("Odile")
                 .lastName("Console-" + UUID.randomUUID().toString().substring(0, 8))
                 .birthDate(LocalDate.now().minusYears(45).minusDays(ThreadLocalRandom.current().nextInt(300)))
-                .email("odile." + UUID.randomUUID() + "@example.org");
+                .email("odile." + UUID.randomUUID() + "@example.org").phone(ownPhone());
         try (var failing = FailingReferrals.whileStoring(jdbc, referral.reference())) {
             assertThat(postJson("/api/v1/referrals", AILE_KEY, referral.json()).statusCode()).isGreaterThanOrEqualTo(500);
         }
@@ -150,11 +151,23 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         logOut(browser);
     }
 
-    /** Clicks what leads to another page and waits until the browser has left this one. */
+    /**
+     * Clicks what leads to another page and waits until the browser has left this one. Chromium sometimes answers a
+     * look at the departed page with "Node … does not belong to the document" instead of a stale element: gone too.
+     */
     private static void navigate(WebDriver browser, WebElement target) {
         WebElement page = browser.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException detached) {
+                return String.valueOf(detached.getMessage()).contains("does not belong to the document");
+            }
+        });
     }
 
     private void logIn(WebDriver browser, String user, String password) {
@@ -170,11 +183,16 @@ class ConsoleBrowserIT extends HubIntegrationTest {
         navigate(browser, browser.findElement(By.xpath("//button[text()='Se déconnecter']")));
     }
 
+    /** The sample's phone would make this person a match of another test's namesake: a phone of their own. */
+    private static String ownPhone() {
+        return String.format("06%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     private String parkedAileHandoff() {
         String beneficiary = referNewPersonAsAile(AileReferral.newPerson().firstName("Paul")
                 .lastName("Parked-" + UUID.randomUUID().toString().substring(0, 8))
                 .birthDate(LocalDate.now(ZoneId.of("Europe/Paris")).minusYears(50))
-                .email("paul." + UUID.randomUUID() + "@example.org"));
+                .email("paul." + UUID.randomUUID() + "@example.org").phone(ownPhone()));
         String handoff = handoffsOf(beneficiary).withRule("referral-accepted").get("handoffId").asText();
         jdbc.sql("update handoff set status = 'PARKED', parked_at = now(), next_attempt_at = null where id = cast(:id as uuid)")
                 .param("id", handoff).update();
