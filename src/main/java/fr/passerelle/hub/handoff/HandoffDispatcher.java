@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,13 +34,15 @@ import org.springframework.stereotype.Component;
  * recipient); after the last attempt the handoff is PARKED for an operator.
  * A worker that delivered claims the endpoint's next due handoff at once, up to {@code batch-size} in a row, then
  * gives its place back: a backlog for one recipient drains at the pace of the recipient, not one handoff per tick
- * (docs/benchmarks.md), and other endpoints get a worker at the next tick.
+ * (docs/benchmarks.md), and other endpoints get a worker at the next tick. A transaction that wrote handoffs wakes
+ * the dispatcher when it commits ({@link DispatchNudge}): a handoff leaves in milliseconds, not at the next tick.
  * Handoffs whose channel has no implementation are never claimed: they wait, PENDING.
  */
 @Component
 public class HandoffDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffDispatcher.class);
+    private static final String DISPATCH_ROUTE = "handoff-dispatch";
 
     private final HandoffOutbox outbox;
     private final HandoffProperties.Dispatch settings;
@@ -46,18 +50,26 @@ public class HandoffDispatcher {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ExecutorService workers;
+    private final DispatchNudge nudge;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<String> busyEndpoints = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
 
     public HandoffDispatcher(HandoffOutbox outbox, HandoffProperties properties, List<HandoffChannel> channels,
-                             MeterRegistry meters, Clock clock) {
+                             MeterRegistry meters, Clock clock, DispatchNudge nudge, CamelContext camel) {
         this.outbox = outbox;
         this.settings = properties.dispatch();
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
         this.meters = meters;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
+        // Woken when handoffs commit, only while the dispatch route runs (stopped: no delivery at all).
+        this.nudge = nudge;
+        nudge.wake(() -> {
+            if (camel.getRouteController().getRouteStatus(DISPATCH_ROUTE) == ServiceStatus.Started) {
+                dispatchDue();
+            }
+        });
         this.workers = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "handoff-delivery-" + threads.incrementAndGet());
             thread.setDaemon(true);
@@ -65,8 +77,8 @@ public class HandoffDispatcher {
         });
     }
 
-    /** @return how many handoffs were claimed and handed to workers */
-    public int dispatchDue() {
+    /** @return how many handoffs were claimed and handed to workers (one caller at a time: the tick or a wake-up) */
+    public synchronized int dispatchDue() {
         int free = Math.min(settings.parallelism() - inFlight.get(), settings.batchSize());
         List<Handoff> claimed = outbox.claimDue(free, channels.keySet(), settings.claimLease(),
                 settings.perRecipient(), Set.copyOf(busyEndpoints));
@@ -74,10 +86,14 @@ public class HandoffDispatcher {
             started(handoff);
             try {
                 workers.execute(() -> {
+                    boolean moreWaiting = false;
                     try {
                         Handoff next = handoff;
-                        for (int delivered = 1; deliver(next) && delivered < settings.batchSize()
-                                && !workers.isShutdown(); delivered++) {
+                        for (int delivered = 1; deliver(next) && !workers.isShutdown(); delivered++) {
+                            if (delivered == settings.batchSize()) {
+                                moreWaiting = true;
+                                break;
+                            }
                             next = outbox.claimNextFor(handoff.endpoint(), settings.claimLease()).orElse(null);
                             if (next == null) {
                                 break;
@@ -85,6 +101,10 @@ public class HandoffDispatcher {
                         }
                     } finally {
                         finished(handoff);
+                    }
+                    if (moreWaiting) {
+                        // Its place given back, the endpoint competes again with the others now, not at the next tick.
+                        nudge.wakeNow();
                     }
                 });
             } catch (RuntimeException rejected) {

@@ -36,12 +36,14 @@ public class HandoffOutbox {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DispatchNudge nudge;
 
-    public HandoffOutbox(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, Clock clock) {
+    HandoffOutbox(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters, Clock clock, DispatchNudge nudge) {
         this.jdbc = jdbc;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+        this.nudge = nudge;
     }
 
     /** Where the triggering fact is: REFERRAL, JOURNEY_EVENT, FILE_RECORD or MATCH, and its id. */
@@ -86,6 +88,9 @@ public class HandoffOutbox {
         added.ifPresent(created -> meters.counter("passerelle.handoffs.created",
                 "partner", recipient.partnerId() == null ? "none" : recipient.partnerId(),
                 "channel", recipient.channel().name(), "rule", handoff.ruleId()).increment());
+        if (added.isPresent() && !pulled) {
+            nudge.handoffWritten();
+        }
         decide(handoff.beneficiaryId(), handoff.trigger(), handoff.source(), handoff.ruleId(), outcome.name(),
                 handoff.explanation(), added.orElse(null));
         return added;
