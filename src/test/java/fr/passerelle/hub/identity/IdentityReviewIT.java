@@ -7,19 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.testsupport.AileReferral;
+import fr.passerelle.hub.testsupport.ConsoleSession;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** An uncertain pair goes to review; an operator merges it from the console and can undo the merge exactly. */
 class IdentityReviewIT extends HubIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final ConsoleSession console = new ConsoleSession(this::uri);
 
     @Test
     void operatorMergesAnUncertainPairAndUndoesIt() throws Exception {
@@ -56,8 +48,8 @@ class IdentityReviewIT extends HubIntegrationTest {
         // The programme team already recorded something on the new record: it must follow the merge and its undo.
         journeyEvent(secondRecord.toString(), "{\"type\":\"ELIGIBILITY_DECIDED\",\"eligible\":true}");
 
-        logIn();
-        String page = browse("/console/identity/reviews").body();
+        console.logIn(OPERATOR, OPERATOR_PASSWORD);
+        String page = console.browse("/console/identity/reviews").body();
         assertThat(page).contains("Leefèvre").contains("jour et mois inversés");
         submit("/console/identity/reviews/" + review + "/confirm", page);
 
@@ -77,7 +69,7 @@ class IdentityReviewIT extends HubIntegrationTest {
 
         UUID merge = jdbc.sql("select id from beneficiary_merge where survivor_id = :s and absorbed_id = :a")
                 .param("s", survivor).param("a", absorbed).query(UUID.class).single();
-        submit("/console/identity/merges/" + merge + "/undo", browse("/console/identity/merges").body());
+        submit("/console/identity/merges/" + merge + "/undo", console.browse("/console/identity/merges").body());
 
         assertThat(beneficiaryOf(first)).isEqualTo(firstRecord);
         assertThat(beneficiaryOf(second)).isEqualTo(secondRecord);
@@ -145,30 +137,9 @@ class IdentityReviewIT extends HubIntegrationTest {
                 .birthDate(LocalDate.parse(birthDate)).postalCode(postalCode).email(email).phone(phone);
     }
 
-    private void logIn() throws Exception {
-        String form = browse("/login").body();
-        HttpResponse<String> answer = post("/login", "username=" + OPERATOR + "&password=" + OPERATOR_PASSWORD
-                + "&_csrf=" + csrf(form));
-        assertThat(answer.statusCode()).isEqualTo(200);
-    }
-
     private void submit(String action, String pageWithForm) throws Exception {
-        HttpResponse<String> answer = post(action, "_csrf=" + csrf(pageWithForm));
+        HttpResponse<String> answer = console.post(action, "_csrf=" + ConsoleSession.csrf(pageWithForm));
         assertThat(answer.statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> browse(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("CSRF token in page").isTrue();
-        return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
-    }
 }

@@ -7,25 +7,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.intake.PayloadIntake;
+import fr.passerelle.hub.testsupport.ConsoleSession;
 import fr.passerelle.hub.testsupport.HubIntegrationTest;
 import fr.passerelle.hub.testsupport.Json;
 import fr.passerelle.hub.testsupport.PartnerDialects;
 import fr.passerelle.hub.testsupport.PartnerSftpClient;
 import fr.passerelle.hub.testsupport.SyntheticReferral;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class FileReplayIT extends HubIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Duration PROCESSING = Duration.ofSeconds(60);
     private static final String PARTNER = "ml-val-orge";
 
@@ -53,8 +46,7 @@ class FileReplayIT extends HubIntegrationTest {
     @Value("${local.sftp.port}")
     int sftpPort;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final ConsoleSession console = new ConsoleSession(this::uri);
 
     @Test
     void aFileRecordTheHubFailedOnIsReplayedFromTheConsoleOnceWithoutDoublingTheOthers() throws Exception {
@@ -89,13 +81,13 @@ class FileReplayIT extends HubIntegrationTest {
         int replayableBefore = replayableMessages();
         assertThat(replayableBefore).as("the file is in a batch replay's count").isPositive();
 
-        logIn();
-        String page = browse("/console/journal/messages/" + message).body();
+        console.logIn(OPERATOR, OPERATOR_PASSWORD);
+        String page = console.browse("/console/journal/messages/" + message).body();
         assertThat(page).contains("id=\"replay-message\"");
         String job;
         try (var held = HeldReferrals.whileStoring(jdbc, dataSource, failing)) {
-            HttpResponse<String> started = post("/console/journal/messages/" + message + "/replay",
-                    "_csrf=" + csrf(page));
+            HttpResponse<String> started = console.post("/console/journal/messages/" + message + "/replay",
+                    "_csrf=" + ConsoleSession.csrf(page));
             assertThat(started.statusCode()).isEqualTo(200);
             assertThat(started.uri().getPath()).startsWith("/console/replay-jobs/");
             assertThat(started.body()).contains("Rejeu du fichier lancé en arrière-plan.");
@@ -108,10 +100,10 @@ class FileReplayIT extends HubIntegrationTest {
             HttpResponse<String> second = postAsOperator("/api/v1/ops/journal/messages/" + message + "/replay");
             assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
             assertThat(Json.read(second.body()).get("code").asText()).isEqualTo("REJEU_EN_COURS");
-            String during = browse("/console/journal/messages/" + message).body();
+            String during = console.browse("/console/journal/messages/" + message).body();
             assertThat(during).doesNotContain("id=\"replay-message\"")
                     .contains("Non rejouable : un rejeu de ce fichier est en cours");
-            String refused = post("/console/journal/messages/" + message + "/replay", "_csrf=" + csrf(page)).body();
+            String refused = console.post("/console/journal/messages/" + message + "/replay", "_csrf=" + ConsoleSession.csrf(page)).body();
             assertThat(refused).contains("Rejeu refusé : un rejeu de ce fichier est déjà en cours");
             held.release();
             await().atMost(PROCESSING).until(() -> "DONE".equals(
@@ -258,25 +250,4 @@ class FileReplayIT extends HubIntegrationTest {
                 .param("p", PARTNER).param("k", recordKey).query(Integer.class).single();
     }
 
-    private void logIn() throws Exception {
-        String form = browse("/login").body();
-        HttpResponse<String> answer = post("/login", "username=" + OPERATOR + "&password=" + OPERATOR_PASSWORD
-                + "&_csrf=" + csrf(form));
-        assertThat(answer.statusCode()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> browse(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("CSRF token in page").isTrue();
-        return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
-    }
 }
