@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.passerelle.hub.beneficiary.BeneficiaryStore;
 import fr.passerelle.hub.canonical.ReferentContact;
 import fr.passerelle.hub.canonical.ReferentRole;
+import fr.passerelle.hub.directory.DirectoryReferent;
 import fr.passerelle.hub.directory.ReferentDirectory;
 import fr.passerelle.hub.directory.Structure;
 import fr.passerelle.hub.directory.StructureKind;
@@ -299,6 +300,19 @@ class HandoffJourneyIT extends HubIntegrationTest {
                 .containsExactly("ml-val-orge");
         assertThat(directory.covering(StructureKind.MISSION_LOCALE, "91240", null, 26)).isEmpty();
         assertThat(directory.referents("coord-val-orge", "TERRITORY_COORDINATOR")).hasSize(1);
+    }
+
+    @Test
+    void aProfessionalNamedInTwoRolesIsInTheDirectoryUnderBoth() {
+        // France Travail's extract names the same counselor as prescriber and as employment counselor: one row each,
+        // so neither role is lost and no referral rewrites (and locks) the other's row.
+        String email = "conseiller." + UUID.randomUUID() + "@francetravail.example.fr";
+        directory.saveReferent("ft-91027", "PRESCRIBER", "Claire", "Lemoine", email, null, "REFERRAL");
+        directory.saveReferent("ft-91027", "EMPLOYMENT_COUNSELOR", "Claire", "Lemoine", email, null, "REFERRAL");
+        assertThat(directory.referents("ft-91027", "PRESCRIBER")).extracting(DirectoryReferent::email).contains(email);
+        assertThat(directory.referents("ft-91027", "EMPLOYMENT_COUNSELOR")).extracting(DirectoryReferent::email)
+                .contains(email);
+        assertThat(directory.referentByEmail(email)).isPresent();
     }
 
     @Test
