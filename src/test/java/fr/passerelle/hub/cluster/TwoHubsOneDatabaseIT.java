@@ -51,6 +51,11 @@ class TwoHubsOneDatabaseIT {
                 second = StandaloneHub.startFresh(temp, instance("hub-b", url, receiver));
                 ConfigurableApplicationContext follower = second;
                 assertThat(consuming(follower)).as("one leader at a time").isFalse();
+                // The scans of everyone followed and the pruning batches run once, on the leader.
+                for (String leaderWork : List.of("handoff-watch-no-active-referent", "retention-prune")) {
+                    assertThat(running(first, leaderWork)).as(leaderWork + " on the leader").isTrue();
+                    assertThat(running(follower, leaderWork)).as(leaderWork + " on the follower").isFalse();
+                }
 
                 // Pushed to the follower's SFTP server: the files volume is shared, the leader's consumer takes it.
                 int followerSftp = Integer.parseInt(follower.getEnvironment().getProperty("local.sftp.port"));
@@ -111,8 +116,11 @@ class TwoHubsOneDatabaseIT {
     }
 
     private static boolean consuming(ConfigurableApplicationContext hub) {
-        ServiceStatus status = hub.getBean(CamelContext.class).getRouteController()
-                .getRouteStatus("ml-val-orge-sftp-push");
+        return running(hub, "ml-val-orge-sftp-push");
+    }
+
+    private static boolean running(ConfigurableApplicationContext hub, String routeId) {
+        ServiceStatus status = hub.getBean(CamelContext.class).getRouteController().getRouteStatus(routeId);
         return status != null && status.isStarted();
     }
 
