@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
  * the next attempt back exponentially, for that handoff and for the endpoint's other waiting handoffs (back-off per
  * recipient); after the last attempt the handoff is PARKED for an operator.
  * A worker that delivered claims the endpoint's next due handoff at once, up to {@code batch-size} in a row, then
- * gives its place back: a backlog for one recipient drains at the pace of the recipient, not one handoff per tick
- * (docs/benchmarks.md), and other endpoints get a worker at the next tick. A transaction that wrote handoffs wakes
- * the dispatcher when it commits ({@link DispatchNudge}): a handoff leaves in milliseconds, not at the next tick.
+ * gives its place back and wakes the dispatcher, so other endpoints compete for it at once: a backlog for one
+ * recipient drains at the pace of the recipient, not one handoff per tick (docs/benchmarks.md). A transaction that
+ * wrote handoffs wakes the dispatcher when it commits ({@link DispatchNudge}): a handoff leaves in milliseconds, not
+ * at the next tick.
  * Handoffs whose channel has no implementation are never claimed: they wait, PENDING.
  */
 @Component
